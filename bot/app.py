@@ -1,0 +1,76 @@
+"""Build the PTB Application: handlers, error handler, command menu, lifecycle hooks."""
+
+from __future__ import annotations
+
+import logging
+from zoneinfo import ZoneInfo
+
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.ext import Application, ApplicationBuilder, BaseUpdateProcessor, Defaults
+from telegram.request import BaseRequest
+
+from bot.context import SERVICES_KEY
+from bot.ordering import PerChatUpdateProcessor
+from bot.services import Services
+from bot.settings import Settings
+from handlers import errors, guide, onboarding, preferences, text
+
+log = logging.getLogger(__name__)
+
+# Order matters: commands and buttons first, the catch-all text router last.
+FEATURES = (onboarding, guide, preferences, text)
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+
+
+def command_menu() -> list[BotCommand]:
+    """The commands shown in Telegram's menu, from every feature module."""
+    return [
+        BotCommand(name, description)
+        for feature in FEATURES
+        for name, description in getattr(feature, "COMMANDS", [])
+    ]
+
+
+async def _post_init(application: Application) -> None:
+    await application.bot.set_my_commands(command_menu())
+    log.info("bot started username=%s", application.bot.username)
+
+
+async def _post_shutdown(application: Application) -> None:
+    services: Services = application.bot_data[SERVICES_KEY]
+    await services.core.db.dispose()
+
+
+def build_application(
+    settings: Settings,
+    services: Services,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+    processor: BaseUpdateProcessor | None = None,
+) -> Application:
+    """Wire everything together; never starts polling (tests drive it directly)."""
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token or "0:demo")
+        .base_url(settings.bot_base_url)
+        .base_file_url(settings.bot_file_url)
+        .defaults(
+            Defaults(
+                tzinfo=ZoneInfo(settings.timezone),
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .concurrent_updates(processor or PerChatUpdateProcessor())
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if request is not None:
+        builder = builder.request(request)
+    if updates_request is not None:
+        builder = builder.get_updates_request(updates_request)
+    application = builder.build()
+    application.bot_data[SERVICES_KEY] = services
+    for feature in FEATURES:
+        application.add_handlers(feature.HANDLERS)
+    application.add_error_handler(errors.on_error)
+    return application

@@ -1,0 +1,43 @@
+"""Start the bot for real (long polling) or in a terminal demo chat."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from telegram.ext import Application, BaseUpdateProcessor
+from telegram.request import BaseRequest
+
+from bot.app import ALLOWED_UPDATES, build_application
+from bot.demo import run_demo
+from bot.logs import configure_logging
+from bot.services import build_services
+from bot.settings import Settings
+from storage.db import Database
+from storage.migrate import upgrade
+
+log = logging.getLogger(__name__)
+
+
+def run_bot(settings: Settings) -> int:
+    """Migrate the database, then poll Telegram until SIGINT/SIGTERM."""
+    configure_logging(settings.log_level, [settings.token])
+    upgrade(settings.database_url)
+    services = build_services(settings, Database(settings.database_url))
+    application = build_application(settings, services)
+    application.run_polling(allowed_updates=ALLOWED_UPDATES, close_loop=False)
+    return 0
+
+
+def run_demo_chat(settings: Settings, out_dir: Path) -> int:
+    """Chat with the real application in this terminal."""
+    configure_logging("WARNING", [settings.token])
+    upgrade(settings.database_url)
+    services = build_services(settings, Database(settings.database_url))
+
+    def factory(request: BaseRequest, processor: BaseUpdateProcessor) -> Application:
+        return build_application(
+            settings, services, request=request, updates_request=request, processor=processor
+        )
+
+    return run_demo(factory, out_dir)

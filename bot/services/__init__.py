@@ -1,0 +1,26 @@
+"""Use cases shared by handlers and jobs; each feature has its own service object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.services.core import Clock, Core, utc_now
+from bot.services.users import UserService, UserView
+from bot.settings import Settings
+from storage.db import Database
+
+__all__ = ["Clock", "Core", "Services", "UserView", "build_services", "utc_now"]
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """Everything the handlers and jobs may call."""
+
+    core: Core
+    users: UserService
+
+
+def build_services(settings: Settings, db: Database, clock: Clock = utc_now) -> Services:
+    """Wire the feature services around one database and one clock."""
+    core = Core(db=db, clock=clock, default_timezone=settings.timezone, settings=settings)
+    return Services(core=core, users=UserService(core))

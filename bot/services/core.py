@@ -1,0 +1,50 @@
+"""What every service shares: the database, the clock and a few defaults."""
+
+from __future__ import annotations
+
+import datetime as dtm
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.settings import Settings
+from storage.db import AlreadyAppliedError, Database
+
+Clock = Callable[[], dtm.datetime]
+log = logging.getLogger(__name__)
+
+
+def utc_now() -> dtm.datetime:
+    """The current time, timezone-aware in UTC."""
+    return dtm.datetime.now(dtm.UTC)
+
+
+class DuplicateUpdateError(Exception):
+    """This Telegram update was applied before; its effect is already stored."""
+
+
+@dataclass(frozen=True, slots=True)
+class Core:
+    """Shared plumbing for the feature services."""
+
+    db: Database
+    clock: Clock
+    default_timezone: str
+    settings: Settings
+
+    @asynccontextmanager
+    async def once(
+        self, update_id: int | None, user_id: int | None, kind: str
+    ) -> AsyncIterator[AsyncSession]:
+        """A write transaction applied at most once per Telegram update."""
+        try:
+            async with self.db.write(
+                update_id=update_id, user_id=user_id, kind=kind, now=self.clock()
+            ) as session:
+                yield session
+        except AlreadyAppliedError as exc:
+            log.info("duplicate update skipped update_id=%s kind=%s", update_id, kind)
+            raise DuplicateUpdateError(update_id) from exc

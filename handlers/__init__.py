@@ -1,0 +1,1 @@
+"""Telegram callbacks: parse the update, call one service, render the reply."""

@@ -1,0 +1,33 @@
+"""/help: what Spotter understands and which commands it has."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import CommandHandler, ContextTypes
+
+COMMANDS = [("help", "What I can do")]
+
+HELP = """🏋️ Spotter — your training log and coach
+
+Log a set by typing it the way you'd write it:
+• bench 80x5 rir2
+• squat 3x5 @ 100kg
+• ohp 40x8,8,7 @8
+• pullups bw+10 x6
+• plank 60s · row 500m 1:45
+Follow-ups continue the last exercise: “80x5”, “x5”, “same”, “+2.5”.
+
+Commands
+/start — set up units and timezone
+/settings — change units and timezone
+/help — this message"""
+
+
+async def show_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Send the help text."""
+    message = update.effective_message
+    if message is not None:
+        await message.reply_text(HELP)
+
+
+HANDLERS = [CommandHandler("help", show_help)]

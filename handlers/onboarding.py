@@ -1,0 +1,97 @@
+"""/start and the two onboarding questions: units and timezone."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
+
+from bot.context import services_of
+from bot.services import UserView
+from handlers.keyboards import timezone_keyboard, units_keyboard
+
+COMMANDS = [("start", "Set up Spotter")]
+
+WELCOME = (
+    "👋 Hi {name}, I'm Spotter, your training coach.\n\n"
+    "Tell me what you did the way you'd write it in a notebook — “bench 80x5 rir2”, "
+    "“squat 3x5 @ 100kg”, “pullups bw+10 x6” — and I'll log it, work out your e1RM and PRs, "
+    "and tell you what to do next.\n\nTwo quick questions first. Which units do you use?"
+)
+WELCOME_BACK = (
+    "Welcome back, {name}! You're set up with {units} and {tz}.\n"
+    "Log a set any time, or use /settings to change things."
+)
+ASK_TIMEZONE = (
+    "Which timezone are you in? Tap one, or type your city (e.g. Madrid, Toronto) "
+    "or an IANA name like Asia/Singapore. I use it for your morning session and weekly summary."
+)
+
+
+def all_set(user: UserView) -> str:
+    """The message that closes onboarding or a timezone change."""
+    return (
+        f"All set ✅ Units: {user.units}. Timezone: {user.timezone}.\n\n"
+        "Try logging a set now, e.g. “bench 60x8 rir2”. /help shows everything I can do."
+    )
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Greet the user and start (or resume) onboarding."""
+    message, tg_user = update.effective_message, update.effective_user
+    if message is None or tg_user is None:
+        return
+    if message.chat.type != ChatType.PRIVATE:
+        await message.reply_text("Hi! Message me privately to set up your training log.")
+        return
+    user = await services_of(context).users.start(
+        update.update_id, tg_user.id, tg_user.first_name, tg_user.username
+    )
+    if user.awaiting == "units":
+        await message.reply_text(WELCOME.format(name=user.first_name), reply_markup=units_keyboard())
+    elif user.awaiting == "timezone":
+        await message.reply_text(ASK_TIMEZONE, reply_markup=timezone_keyboard())
+    else:
+        await message.reply_text(
+            WELCOME_BACK.format(name=user.first_name, units=user.units, tz=user.timezone)
+        )
+
+
+async def choose_units(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Store the tapped unit; during onboarding, ask for the timezone next."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    await query.answer()
+    units = query.data.removeprefix("units:")
+    user = await services_of(context).users.set_units(update.update_id, query.from_user.id, units)
+    await query.edit_message_reply_markup(None)
+    await query.get_bot().send_message(query.from_user.id, f"Units: {user.units} ✓")
+    if user.awaiting == "timezone":
+        await query.get_bot().send_message(
+            query.from_user.id, ASK_TIMEZONE, reply_markup=timezone_keyboard()
+        )
+
+
+async def choose_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Store the tapped timezone, or ask the user to type one."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    await query.answer()
+    choice = query.data.removeprefix("tz:")
+    services = services_of(context)
+    if choice == "other":
+        await services.users.ask_timezone(update.update_id, query.from_user.id)
+        await query.get_bot().send_message(query.from_user.id, ASK_TIMEZONE)
+        return
+    user = await services.users.set_timezone(update.update_id, query.from_user.id, choice)
+    await query.edit_message_reply_markup(None)
+    await query.get_bot().send_message(query.from_user.id, all_set(user))
+
+
+HANDLERS = [
+    CommandHandler("start", start),
+    CallbackQueryHandler(choose_units, pattern=r"^units:"),
+    CallbackQueryHandler(choose_timezone, pattern=r"^tz:"),
+]

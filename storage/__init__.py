@@ -1,0 +1,1 @@
+"""Spotter's persistence: SQLModel tables on async SQLite, repositories, migrations, backup."""
