@@ -70,6 +70,18 @@ def _fit(args: argparse.Namespace) -> int:
     return run_fit(args.rest, sys.stdout)
 
 
+def _backup(args: argparse.Namespace) -> int:
+    import datetime as dtm
+
+    from storage.backup import backup_database
+
+    settings = load_settings()
+    dest = Path(args.dest) if args.dest else settings.data_dir / "backups"
+    now = dtm.datetime.now(dtm.UTC)
+    print(backup_database(settings.database_url, dest, now, keep=args.keep))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with one sub-command per job."""
     parser = argparse.ArgumentParser(prog="spotter", description="Spotter, a training coach bot.")
@@ -80,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", default="demo-out", help="folder for photos and documents")
     demo.set_defaults(func=_demo)
     sub.add_parser("check", help="validate config, database and Ollama").set_defaults(func=_check)
+    backup = sub.add_parser("backup", help="copy the database safely, keeping the newest N")
+    backup.add_argument("--dest", help="folder for backups (default: DATA_DIR/backups)")
+    backup.add_argument("--keep", type=int, default=14, help="how many backups to keep")
+    backup.set_defaults(func=_backup)
     for name, func, text in (
         ("parse", _parse, "parse a set-log message and print JSON (--jsonl: stdin)"),
         ("fit", _fit, "analyse a FIT or ZIP file and print the result (--json)"),

@@ -7,6 +7,7 @@ is exactly 101.25 (not 101.2499…) and rounds half-up to 102.5 with a 2.5 step,
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
@@ -110,14 +111,26 @@ def default_profile(unit: str) -> LoadingProfile:
 
 
 def _fewest_plates(side: int, plates: Sequence[int]) -> list[int] | None:
-    """Return the fewest plates (hundredths) summing to ``side``, or None (fallback to greedy)."""
-    best: dict[int, list[int]] = {0: []}
-    for amount in range(1, side + 1):
-        options = [best[amount - p] + [p] for p in plates if amount - p in best]
-        if options:
-            best[amount] = min(options, key=len)
-    found = best.get(side)
-    return None if found is None else sorted(found, reverse=True)
+    """Return the fewest plates (hundredths) summing to ``side`` exactly, or None."""
+    unit = math.gcd(*plates)
+    if side % unit:
+        return None
+    sizes, target = [p // unit for p in plates], side // unit
+    fewest, last = [0] + [-1] * target, [0] * (target + 1)
+    for amount in range(1, target + 1):
+        for size in sizes:
+            before = amount - size
+            if before < 0 or fewest[before] < 0:
+                continue
+            if fewest[amount] < 0 or fewest[before] + 1 < fewest[amount]:
+                fewest[amount], last[amount] = fewest[before] + 1, size
+    if fewest[target] < 0:
+        return None
+    chosen, amount = [], target
+    while amount:
+        chosen.append(last[amount] * unit)
+        amount -= last[amount]
+    return sorted(chosen, reverse=True)
 
 
 def plates_per_side(total: float, profile: LoadingProfile) -> tuple[float, ...] | None:
@@ -157,3 +170,112 @@ def format_plates(total: float, profile: LoadingProfile) -> str:
     if not plates:
         return f"bar only ({profile.bar:g})"
     return f"{profile.bar:g} + 2×({', '.join(f'{p:g}' for p in plates)})"
+
+
+def _pick_dumbbell(load: float, rack: Sequence[float], mode: str) -> float:
+    """Pick a dumbbell from the rack: nearest (ties go up), the one below, above or strictly above."""
+    if mode == "down":
+        return max((d for d in rack if d <= load), default=rack[0])
+    if mode in ("up", "above"):
+        wanted = (lambda d: d > load) if mode == "above" else (lambda d: d >= load)
+        return min((d for d in rack if wanted(d)), default=rack[-1])
+    return min(rack, key=lambda d: (abs(dec(d) - dec(load)), -d))
+
+
+def makeable_load(
+    load: float, profile: LoadingProfile, equipment: str = "barbell", mode: str = "nearest"
+) -> float:
+    """Round a load to one the user can set up, never below the bar for barbells.
+
+    Args:
+        load: Wanted load in the profile's unit (per hand for dumbbells).
+        profile: The user's bar, plates, step and dumbbells.
+        equipment: Catalog equipment; barbell and trap bar start at the bar, dumbbells come
+            from the rack, everything else moves in ``profile.step`` from zero.
+        mode: "nearest" (half-up), "down", "up", or "above" (the next load strictly above).
+
+    Returns:
+        The makeable load in the profile's unit.
+    """
+    if equipment == "dumbbell":
+        return _pick_dumbbell(load, profile.dumbbell_steps, mode)
+    base = profile.bar if equipment in _BARBELLS else 0.0
+    if mode == "above":
+        over = round_load(max(load - base, 0.0), profile.step, "down") + profile.step
+        return float(dec(base) + dec(over))
+    if load <= base:
+        return base
+    return float(dec(base) + dec(round_load(load - base, profile.step, mode)))
+
+
+@dataclass(frozen=True, slots=True)
+class GuardrailParams:
+    """Limits on how fast loads and weekly sets may rise."""
+
+    # SPORTSCI §2 reference: load ≤ previous × 1.075 from one session to the next.
+    max_increase: float = 0.075
+    # Decreases are uncapped by default (a bad day must be allowed to go light).
+    max_decrease: float | None = None
+    # With a 2.5 kg step nothing under 33.3 kg could ever rise under a 7.5 % cap; allow one
+    # minimum step (one plate pair, or the next dumbbell) when the cap leaves no increase.
+    allow_min_step: bool = True
+    # Weekly hard sets may rise at most 30 % week to week (SPORTSCI §2/§6 practice).
+    max_weekly_set_increase: float = 0.30
+    # ... but one extra set is always allowed, or 1-3 sets a week could never grow.
+    allow_one_more_set: bool = True
+
+
+DEFAULT_GUARDRAILS = GuardrailParams()
+
+
+def guard_load(
+    target: float,
+    previous: float | None,
+    profile: LoadingProfile,
+    equipment: str = "barbell",
+    params: GuardrailParams = DEFAULT_GUARDRAILS,
+) -> float:
+    """Round a target load and keep it within the session-to-session cap.
+
+    Order (SPORTSCI §2): clamp to previous × (1 + max_increase) → round to nearest → if the
+    rounding crossed the cap, floor to the step → the one-minimum-step rule → not below the bar.
+
+    Args:
+        target: Wanted load in the profile's unit, readiness already applied.
+        previous: Last session's load in the same unit, or None for no cap.
+        profile: The user's loading profile.
+        equipment: Catalog equipment of the exercise.
+        params: Cap and light-load rule.
+
+    Returns:
+        A makeable load; above previous × (1 + max_increase) only by the one-step rule.
+    """
+    if previous is None or previous <= 0:
+        return makeable_load(target, profile, equipment)
+    cap = float(dec(previous) * (1 + dec(params.max_increase)))
+    clamped = min(target, cap)
+    if params.max_decrease is not None:
+        clamped = max(clamped, float(dec(previous) * (1 - dec(params.max_decrease))))
+    load = makeable_load(clamped, profile, equipment)
+    if load > cap:
+        load = makeable_load(cap, profile, equipment, "down")
+    wanted = makeable_load(target, profile, equipment)
+    if params.allow_min_step and load <= previous < wanted:
+        load = min(wanted, makeable_load(previous, profile, equipment, "above"))
+    return load
+
+
+def cap_weekly_sets(
+    this_week: float, planned: float, params: GuardrailParams = DEFAULT_GUARDRAILS
+) -> float:
+    """Cap next week's hard sets at this week's × (1 + max_weekly_set_increase).
+
+    A first week (``this_week`` 0) is not capped, decreases (deloads) never are, and one more
+    set than this week is always allowed when ``allow_one_more_set`` is on.
+    """
+    if this_week <= 0:
+        return planned
+    limit = float(dec(this_week) * (1 + dec(params.max_weekly_set_increase)))
+    if params.allow_one_more_set:
+        limit = max(limit, this_week + 1)
+    return min(planned, limit)

@@ -13,6 +13,7 @@ Unit = Literal["kg", "lb"]
 KG_PER_LB = 0.45359237
 M_PER_KM = 1000.0
 M_PER_MILE = 1609.344
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,5 +70,5 @@ def fmt_minutes(minutes: float) -> str:
 
 
 def fmt_day(day: date) -> str:
-    """Format a date as ``3 Mar``."""
-    return f"{day.day} {day:%b}"
+    """Format a date as ``3 Mar`` (English month names, whatever the process locale)."""
+    return f"{day.day} {MONTHS[day.month - 1]}"

@@ -42,6 +42,7 @@ class State:
         self.errors: list[tuple[str, str]] = []
         self.faults: list[Fault] = []
         self.commands: dict[str, list[dict[str, Any]]] = {}
+        self.last_commands: list[dict[str, Any]] | None = None
         self.callback_queries: dict[str, bool] = {}  # id -> answered
         self.callback_answers: list[dict[str, Any]] = []
         self.reactions: list[dict[str, Any]] = []

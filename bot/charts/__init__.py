@@ -1,0 +1,1 @@
+"""Phone-sized matplotlib charts rendered to PNG bytes with a one-line caption."""

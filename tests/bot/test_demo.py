@@ -1,0 +1,28 @@
+"""`spotter demo`: a terminal chat with the real bot."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run_demo(lines: list[str], cwd: Path) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "demo", "--out", str(cwd / "out")],
+        input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=90,
+        cwd=cwd, check=False, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path.cwd())},
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_demo_onboards_and_shows_help(tmp_path: Path) -> None:
+    """Typing /start, tapping units and timezone, then /help, works with no token."""
+    out = run_demo(["/start", ":2", ":2", "/help", "/settings"], tmp_path)
+    assert "Which units do you use?" in out
+    assert "Units: lb ✓" in out
+    assert "Timezone: Europe/Berlin" in out
+    assert "/settings — change units and timezone" in out
+    assert "Units: lb\n" in out.replace("     ", "")
+    assert not list(tmp_path.glob("*.db")), "the demo database is thrown away"
