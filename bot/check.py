@@ -30,9 +30,16 @@ def check_ollama(settings: Settings, timeout_s: float = 3.0) -> tuple[bool | Non
         response.raise_for_status()
         models = {m.get("model") or m.get("name") for m in response.json().get("models", [])}
     except (httpx.HTTPError, ValueError) as exc:
-        return None, f"not reachable at {settings.ollama_host} ({type(exc).__name__}); "\
-            "coaching text falls back to templates"
-    wanted = settings.ollama_model if ":" in settings.ollama_model else f"{settings.ollama_model}:latest"
+        return (
+            None,
+            f"not reachable at {settings.ollama_host} ({type(exc).__name__}); "
+            "coaching text falls back to templates",
+        )
+    wanted = (
+        settings.ollama_model
+        if ":" in settings.ollama_model
+        else f"{settings.ollama_model}:latest"
+    )
     if wanted not in models:
         return None, f"reachable, but model {wanted} is not pulled (ollama pull {wanted})"
     return True, f"{wanted} available"
@@ -45,7 +52,11 @@ def run_check(settings: Settings) -> int:
     ollama_ok, ollama_detail = check_ollama(settings)
     lines = [
         _line(True, "configuration", f"timezone {settings.timezone}, data in {settings.data_dir}"),
-        _line(token_ok or None, "telegram token", "set" if token_ok else "not set (make demo works without)"),
+        _line(
+            token_ok or None,
+            "telegram token",
+            "set" if token_ok else "not set (make demo works without)",
+        ),
         _line(db_ok, "database", db_detail),
         _line(ollama_ok, "ollama", ollama_detail),
     ]

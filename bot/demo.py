@@ -35,7 +35,9 @@ class TerminalChat(BaseRequest):
         self.idle = asyncio.Event()  # set when the previous update has been fully handled
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
-        self._buttons: list[tuple[int, str]] = []  # (message id, callback data) of the last keyboard
+        self._buttons: list[
+            tuple[int, str]
+        ] = []  # (message id, callback data) of the last keyboard
         self._messages: dict[int, dict[str, Any]] = {}
         self._files: dict[str, bytes] = {}
         self.closed = asyncio.Event()
@@ -74,7 +76,12 @@ class TerminalChat(BaseRequest):
                 self._print("(no such button)")
                 return None
             message_id, data = self._buttons[index]
-            query = {"id": str(update_id), "from": self._user, "chat_instance": "demo", "data": data}
+            query = {
+                "id": str(update_id),
+                "from": self._user,
+                "chat_instance": "demo",
+                "data": data,
+            }
             query["message"] = self._messages.get(message_id, self._stub(message_id))
             return {"update_id": update_id, "callback_query": query}
         message = self._incoming(update_id) | {"text": line}
@@ -91,14 +98,25 @@ class TerminalChat(BaseRequest):
             return None
         file_id = f"demo-file-{update_id}"
         self._files[file_id] = content
-        document = {"file_id": file_id, "file_unique_id": file_id, "file_name": path.name,
-                    "file_size": len(content)}
-        return {"update_id": update_id, "message": self._incoming(update_id) | {"document": document}}
+        document = {
+            "file_id": file_id,
+            "file_unique_id": file_id,
+            "file_name": path.name,
+            "file_size": len(content),
+        }
+        return {
+            "update_id": update_id,
+            "message": self._incoming(update_id) | {"document": document},
+        }
 
     def _incoming(self, update_id: int) -> dict[str, Any]:
         chat = {"id": self._user["id"], "type": "private", "first_name": "You"}
-        return {"message_id": 100000 + update_id, "date": int(time.time()), "chat": chat,
-                "from": self._user}
+        return {
+            "message_id": 100000 + update_id,
+            "date": int(time.time()),
+            "chat": chat,
+            "from": self._user,
+        }
 
     def _stub(self, message_id: int) -> dict[str, Any]:
         chat = {"id": self._user["id"], "type": "private"}
@@ -127,11 +145,15 @@ class TerminalChat(BaseRequest):
         result = await self._answer(endpoint, params, files, read_timeout)
         return 200, json.dumps({"ok": True, "result": result}).encode()
 
-    async def _answer(self, endpoint: str, params: dict[str, Any], files: dict[str, Any],
-                      timeout: Any) -> Any:
+    async def _answer(
+        self, endpoint: str, params: dict[str, Any], files: dict[str, Any], timeout: Any
+    ) -> Any:
         if endpoint == "getMe":
-            return BOT_USER | {"can_join_groups": True, "can_read_all_group_messages": False,
-                               "supports_inline_queries": False}
+            return BOT_USER | {
+                "can_join_groups": True,
+                "can_read_all_group_messages": False,
+                "supports_inline_queries": False,
+            }
         if endpoint == "getUpdates":
             return await self._next_updates(params, timeout)
         if endpoint in ("sendMessage", "sendPhoto", "sendDocument"):
@@ -140,8 +162,12 @@ class TerminalChat(BaseRequest):
             return self._show_edit(endpoint, params)
         if endpoint == "getFile":
             file_id = params["file_id"]
-            return {"file_id": file_id, "file_unique_id": file_id, "file_path": file_id,
-                    "file_size": len(self._files.get(file_id, b""))}
+            return {
+                "file_id": file_id,
+                "file_unique_id": file_id,
+                "file_path": file_id,
+                "file_size": len(self._files.get(file_id, b"")),
+            }
         if endpoint == "sendChatAction":
             self._print(f"… {params.get('action', 'typing').replace('_', ' ')}")
         return True
@@ -230,8 +256,9 @@ class TurnTakingProcessor(BaseUpdateProcessor):
         """Nothing to close."""
 
 
-def run_demo(application_factory: Any, out_dir: Path, stdin: TextIO = sys.stdin,
-             stdout: TextIO = sys.stdout) -> int:
+def run_demo(
+    application_factory: Any, out_dir: Path, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout
+) -> int:
     """Run the bot against a terminal chat until the user quits."""
     chat = TerminalChat(out_dir, stdin, stdout)
     application = application_factory(chat, TurnTakingProcessor(chat))

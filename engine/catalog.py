@@ -82,6 +82,12 @@ def _index(exercises: Iterable[Exercise]) -> dict[str, Exercise]:
 
 _INDEX = _index(CATALOG.values())
 ALIAS_KEYS: frozenset[str] = frozenset(_INDEX)
+MAX_ALIAS_WORDS = max(len(key.split()) for key in _INDEX)
+
+
+def alias_index(custom: Sequence[Exercise] = ()) -> dict[str, Exercise]:
+    """Map every normalised name and alias to its exercise; custom exercises take precedence."""
+    return {**_INDEX, **_index(custom)} if custom else _INDEX
 
 
 def _allowed_edits(key: str) -> int:

@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from enum import Enum
 
 from engine.rpe_chart import (
+    DEFAULT_CHART,
     MAX_REPS,
     MAX_RIR,
-    DEFAULT_CHART,
     ChartParams,
     StrengthInputError,
     check_reps,
@@ -263,4 +263,3 @@ def learn_rir_bias(
         return DEFAULT_RIR_BIAS
     bias = min(params.max_bias, max(params.min_bias, statistics.median(gaps)))
     return round(bias, 1) + 0.0  # + 0.0 turns -0.0 into 0.0
-

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
+from engine.catalog import CATALOG
 from engine.errors import EngineError
 
 KG_PER_LB = 0.45359237  # exact by definition
@@ -172,8 +173,16 @@ def format_plates(total: float, profile: LoadingProfile) -> str:
     return f"{profile.bar:g} + 2×({', '.join(f'{p:g}' for p in plates)})"
 
 
+def equipment_of(exercise: str, given: str | None = None) -> str:
+    """Return the equipment an exercise is loaded with: as given, from the catalog, or barbell."""
+    if given:
+        return given
+    known = CATALOG.get(exercise)
+    return known.equipment if known else "barbell"
+
+
 def _pick_dumbbell(load: float, rack: Sequence[float], mode: str) -> float:
-    """Pick a dumbbell from the rack: nearest (ties go up), the one below, above or strictly above."""
+    """Pick a dumbbell: nearest (ties go up), the one below, above, or strictly above."""
     if mode == "down":
         return max((d for d in rack if d <= load), default=rack[0])
     if mode in ("up", "above"):

@@ -1,62 +1,26 @@
-"""Prescribe the next set or session: e1RM × %1RM(target), readiness, rounding, guardrails."""
+"""Prescribe the next set or session: e1RM × %1RM(target), readiness, rounding, guardrails.
+
+The tunable choices live in ``PrescriptionParams`` (engine.program_params).
+"""
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
-from engine.catalog import CATALOG
-from engine.e1rm import Formula, estimate_1rm
+from engine.deload import readiness_modifier
+from engine.e1rm import estimate_1rm
 from engine.loading import (
-    DEFAULT_GUARDRAILS,
-    GuardrailParams,
     LoadingProfile,
+    equipment_of,
+    guard_load,
     makeable_load,
     plates_per_side,
     to_hundredths,
 )
-from engine.rpe_chart import percent_1rm
-
-READINESS_MODES = ("linear", "step")
-
-
-@dataclass(frozen=True, slots=True)
-class PrescriptionParams:
-    """Project choices for prescribing loads; every default is a documented heuristic."""
-
-    # Goal 0 = strength, 1 = hypertrophy, interpolated linearly. Strength: heavy low-rep sets
-    # at RPE ~8 (Helms et al. 2016); hypertrophy: moderate reps closer to failure.
-    strength_sets: int = 5
-    strength_reps: int = 4
-    strength_rir: float = 2.0
-    hypertrophy_sets: int = 3
-    hypertrophy_reps: int = 10
-    hypertrophy_rir: float = 1.0
-    # SPORTSCI §6: ±7 %; "linear" = clamp(0.07·z, ±0.07) (no cliff at |z| = 1, small z barely
-    # moves a load once rounded), "step" = ±7 % once |z| ≥ 1.
-    readiness_mode: str = "linear"
-    readiness_max: float = 0.07
-    # Confidence: full after this many sessions of the lift in the window, fading with age.
-    confidence_sessions: int = 4
-    confidence_window_days: int = 56
-    fresh_days: int = 14  # history this recent counts fully
-    stale_days: int = 90  # history this old counts at stale_weight
-    stale_weight: float = 0.2
-    no_effort_weight: float = 0.8  # a top set without RPE/RIR is read as a rep max
-    # After a layoff, strength drops; a conservative cut avoids a crushing first session back.
-    layoff_days: int = 28
-    layoff_cut: float = 0.10
-    # Cold start: one AMRAP set stopping at RIR 1 from a weight the lifter can do ~10 times.
-    test_reps: int = 10
-    test_rir: float = 1.0
-    formula: Formula = Formula.AUTO
-    rir_bias: float = 0.0
-    guardrails: GuardrailParams = field(default=DEFAULT_GUARDRAILS)
-
-
-DEFAULT_PRESCRIPTION = PrescriptionParams()
+from engine.program_params import DEFAULT_PRESCRIPTION, PrescriptionParams
+from engine.rpe_chart import StrengthInputError, percent_1rm
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,42 +64,9 @@ class Prescription:
     e1rm_kg: float | None = None
 
 
-def readiness_z(
-    value: float, baseline: Sequence[float], *, lower_is_better: bool = False
-) -> float | None:
-    """Return today's readiness z-score against a baseline that excludes today.
-
-    Args:
-        value: Today's reading (HRV, sleep score, resting HR...).
-        baseline: Earlier readings, today excluded.
-        lower_is_better: Flip the sign, e.g. for resting heart rate.
-
-    Returns:
-        (value − mean) / sample SD; None with fewer than 3 readings or no spread (SD = 0),
-        since then nothing can be said and no adjustment should follow.
-    """
-    if len(baseline) < 3:
-        return None
-    spread = statistics.stdev(baseline)
-    if spread == 0:
-        return None
-    z = (value - statistics.fmean(baseline)) / spread
-    return -z if lower_is_better else z
-
-
-def readiness_modifier(
-    z: float | None, params: PrescriptionParams = DEFAULT_PRESCRIPTION
-) -> float:
-    """Return the load multiplier offset for a readiness z, e.g. −0.05 for −5 %; 0 if unknown."""
-    if z is None:
-        return 0.0
-    top = params.readiness_max
-    if params.readiness_mode == "step":
-        return top if z >= 1 else -top if z <= -1 else 0.0
-    return max(-top, min(top, top * z))
-
-
-def goal_targets(goal: float, params: PrescriptionParams = DEFAULT_PRESCRIPTION) -> tuple[int, int, float]:
+def goal_targets(
+    goal: float, params: PrescriptionParams = DEFAULT_PRESCRIPTION
+) -> tuple[int, int, float]:
     """Return (sets, reps, RIR) for a goal from 0 (strength) to 1 (hypertrophy)."""
     g = max(0.0, min(1.0, goal))
 
@@ -146,14 +77,6 @@ def goal_targets(goal: float, params: PrescriptionParams = DEFAULT_PRESCRIPTION)
     reps = int(lerp(params.strength_reps, params.hypertrophy_reps) + 0.5)
     rir = int(lerp(params.strength_rir, params.hypertrophy_rir) * 2 + 0.5) / 2
     return sets, reps, rir
-
-
-def equipment_of(exercise: str, given: str | None = None) -> str:
-    """Return the equipment to load an exercise with: as given, from the catalog, or barbell."""
-    if given:
-        return given
-    known = CATALOG.get(exercise)
-    return known.equipment if known else "barbell"
 
 
 def _num(value: float) -> str:
@@ -167,22 +90,33 @@ def _effort(done: DoneSet) -> str:
     return "" if done.rir is None else f" @ RIR {done.rir:g}"
 
 
-def _prescribe(
-    target: SessionTarget, shape: tuple[int, int, float], load: float, profile: LoadingProfile
-) -> dict[str, object]:
-    """Return the fields every prescription shares: load in both units and plates."""
+def _make(
+    target: SessionTarget,
+    shape: tuple[int, int, float],
+    load: float,
+    profile: LoadingProfile,
+    explanation: str,
+    confidence: float,
+    e1rm_kg: float | None = None,
+    kind: str = "work",
+) -> Prescription:
+    """Build a prescription: load in both units and plates (barbells only)."""
     sets, reps, rir = shape
     barbell = equipment_of(target.exercise, target.equipment) in ("barbell", "trap bar")
-    return {
-        "exercise": target.exercise,
-        "sets": sets,
-        "reps": reps,
-        "rir": rir,
-        "load": load,
-        "load_kg": profile.to_kg(load),
-        "unit": profile.unit,
-        "plates": plates_per_side(load, profile) if barbell else None,
-    }
+    return Prescription(
+        exercise=target.exercise,
+        sets=sets,
+        reps=reps,
+        load_kg=profile.to_kg(load),
+        load=load,
+        unit=profile.unit,
+        rir=rir,
+        explanation=explanation,
+        confidence=round(max(0.0, min(1.0, confidence)), 2),
+        plates=plates_per_side(load, profile) if barbell else None,
+        kind=kind,
+        e1rm_kg=e1rm_kg,
+    )
 
 
 def _unit_load(kg: float, profile: LoadingProfile) -> float:
@@ -222,7 +156,9 @@ def next_set(
     target = SessionTarget(done.exercise, 1, target_reps, target_rir, equipment)
     gear = equipment_of(done.exercise, equipment)
     wanted = profile.from_kg(e1rm.value_kg * pct / 100)
-    load = guard_load(wanted, _unit_load(done.weight_kg, profile), profile, gear, params.guardrails)
+    load = guard_load(
+        wanted, _unit_load(done.weight_kg, profile), profile, gear, params.guardrails
+    )
     unit = profile.unit
     explanation = (
         f"from e1RM {_num(profile.from_kg(e1rm.value_kg))} {unit} "
@@ -230,9 +166,129 @@ def next_set(
         f"{target_reps} reps @ RIR {target_rir:g} = {pct:.1f} %"
     )
     known = e1rm.rir is not None
-    return Prescription(
-        **_prescribe(target, (1, target_reps, target_rir), load, profile),  # type: ignore[arg-type]
-        explanation=explanation,
-        confidence=0.9 if known else 0.9 * params.no_effort_weight,
-        e1rm_kg=round(e1rm.value_kg, 2),
+    return _make(
+        target,
+        (1, target_reps, target_rir),
+        load,
+        profile,
+        explanation,
+        0.9 if known else 0.9 * params.no_effort_weight,
+        round(e1rm.value_kg, 2),
     )
+
+
+def _scored(
+    history: Sequence[DoneSet], exercise: str, today: date, params: PrescriptionParams
+) -> list[tuple[DoneSet, float]]:
+    """Pair each usable past set of the exercise with its e1RM; sets that say nothing go."""
+    found = []
+    for done in history:
+        if done.exercise != exercise or done.day is None or done.day > today:
+            continue
+        try:
+            value = estimate_1rm(
+                done.weight_kg, done.reps, done.rpe, done.rir, params.formula, params.rir_bias
+            ).value_kg
+        except StrengthInputError:  # 0 kg, 40 reps...: no strength information
+            continue
+        found.append((done, value))
+    return found
+
+
+def _amrap_test(
+    target: SessionTarget, profile: LoadingProfile, params: PrescriptionParams
+) -> Prescription:
+    """Prescribe a guided AMRAP test: no history, and no trustworthy population priors exist."""
+    start = makeable_load(0.0, profile, equipment_of(target.exercise, target.equipment))
+    explanation = (
+        f"no history yet: warm up from {_num(start)} {profile.unit}, pick a weight you could lift "
+        f"about {params.test_reps} times and do one set of as many reps as you can, stopping "
+        f"with {params.test_rir:g} in reserve; log it and the next session is prescribed from it"
+    )
+    shape = (1, params.test_reps, params.test_rir)
+    return _make(target, shape, start, profile, explanation, 0.0, kind="amrap_test")
+
+
+def _confidence(
+    days: Sequence[date], today: date, effort: bool, params: PrescriptionParams
+) -> float:
+    """Score history 0..1: how many recent sessions, how fresh the last, effort known or not."""
+    recent = {d for d in days if (today - d).days <= params.confidence_window_days}
+    amount = min(1.0, max(1, len(recent)) / params.confidence_sessions)
+    span = max(1, params.stale_days - params.fresh_days)
+    fade = min(1.0, max(0.0, ((today - max(days)).days - params.fresh_days) / span))
+    recency = 1.0 - fade * (1.0 - params.stale_weight)
+    return amount * recency * (1.0 if effort else params.no_effort_weight)
+
+
+def _target_load(
+    e1rm_kg: float,
+    gap_days: int,
+    shape: tuple[int, int, float],
+    readiness: float | None,
+    params: PrescriptionParams,
+) -> tuple[float, list[str]]:
+    """Return the wanted load in kg (before rounding) and the steps that explain it."""
+    notes: list[str] = []
+    if gap_days > params.layoff_days:
+        e1rm_kg *= 1 - params.layoff_cut
+        notes.append(f"−{params.layoff_cut:.0%} after {gap_days} days off")
+    pct = percent_1rm(shape[1], rir=shape[2])
+    notes.insert(0, f"{shape[1]} reps @ RIR {shape[2]:g} = {pct:.1f} %")
+    modifier = readiness_modifier(readiness, params.readiness)
+    if modifier:
+        notes.append(f"{modifier:+.0%} readiness".replace("-", "−"))
+    return e1rm_kg * pct / 100 * (1 + modifier), notes
+
+
+def next_session(
+    history: Sequence[DoneSet],
+    target: SessionTarget | str,
+    goal: float,
+    readiness: float | None,
+    profile: LoadingProfile,
+    *,
+    today: date,
+    params: PrescriptionParams = DEFAULT_PRESCRIPTION,
+) -> Prescription:
+    """Prescribe the next session of one exercise from its logged history.
+
+    The e1RM is the best set of the lift's last session (cut after a layoff); the load is
+    e1RM × %1RM(reps, RIR) × (1 + readiness modifier), then rounded and guarded against that
+    session's heaviest load. Without usable history a guided AMRAP test is prescribed.
+
+    Args:
+        history: Logged sets of any exercises, each with ``day``; later days are ignored.
+        target: Exercise name, or a target with explicit sets/reps/RIR.
+        goal: 0 = strength … 1 = hypertrophy, for what the target leaves open.
+        readiness: Today's readiness z-score (``readiness_z``), or None.
+        profile: The user's loading profile.
+        today: The date the session is for.
+        params: Goal, readiness, confidence and guardrail choices.
+
+    Returns:
+        The prescription with explanation, confidence and plates.
+
+    Raises:
+        StrengthInputError: The target reps or RIR are out of range.
+    """
+    target = SessionTarget(target) if isinstance(target, str) else target
+    sets, reps, rir = goal_targets(goal, params)
+    shape = (target.sets or sets, target.reps or reps, rir if target.rir is None else target.rir)
+    scored = _scored(history, target.exercise, today, params)
+    if not scored:
+        return _amrap_test(target, profile, params)
+    days = [s.day for s, _ in scored if s.day is not None]
+    last = [(s, e) for s, e in scored if s.day == max(days)]
+    top, e1rm_kg = max(last, key=lambda pair: pair[1])
+    wanted_kg, steps = _target_load(e1rm_kg, (today - max(days)).days, shape, readiness, params)
+    notes = [f"from e1RM {_num(profile.from_kg(e1rm_kg))} {profile.unit}", *steps]
+    gear = equipment_of(target.exercise, target.equipment)
+    wanted = profile.from_kg(wanted_kg)
+    previous = _unit_load(max(s.weight_kg for s, _ in last), profile)
+    load = guard_load(wanted, previous, profile, gear, params.guardrails)
+    if load < makeable_load(wanted, profile, gear):
+        notes.append(f"capped near +{params.guardrails.max_increase:.1%} over {_num(previous)}")
+    effort = top.rpe is not None or top.rir is not None
+    confidence = _confidence(days, today, effort, params)
+    return _make(target, shape, load, profile, ", ".join(notes), confidence, round(e1rm_kg, 2))

@@ -12,7 +12,10 @@ from bot.timezones import COMMON
 def grid(buttons: Sequence[tuple[str, str]], columns: int = 2) -> InlineKeyboardMarkup:
     """Lay out (label, callback data) pairs in rows of ``columns``."""
     rows = [
-        [InlineKeyboardButton(label, callback_data=data) for label, data in buttons[i : i + columns]]
+        [
+            InlineKeyboardButton(label, callback_data=data)
+            for label, data in buttons[i : i + columns]
+        ]
         for i in range(0, len(buttons), columns)
     ]
     return InlineKeyboardMarkup(rows)

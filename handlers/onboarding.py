@@ -48,7 +48,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         update.update_id, tg_user.id, tg_user.first_name, tg_user.username
     )
     if user.awaiting == "units":
-        await message.reply_text(WELCOME.format(name=user.first_name), reply_markup=units_keyboard())
+        await message.reply_text(
+            WELCOME.format(name=user.first_name), reply_markup=units_keyboard()
+        )
     elif user.awaiting == "timezone":
         await message.reply_text(ASK_TIMEZONE, reply_markup=timezone_keyboard())
     else:

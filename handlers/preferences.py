@@ -48,8 +48,6 @@ async def change_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     )
 
 
-
-
 HANDLERS = [
     CommandHandler("settings", show_settings),
     CallbackQueryHandler(change_timezone, pattern=r"^settings:tz$"),

@@ -7,13 +7,10 @@ from telegram.ext import ContextTypes, MessageHandler, filters
 
 from bot.context import services_of
 from handlers.keyboards import units_keyboard
+from handlers.logbook import log_message
 from handlers.onboarding import all_set
 
 NOT_STARTED = "Hi! Send /start first so I can set you up — it takes two taps."
-NOT_A_LOG = (
-    "I couldn't read that as a set. Try “bench 80x5”, “squat 3x5 @ 100kg” or “plank 60s”; "
-    "/help has more examples."
-)
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -38,7 +35,25 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         user = await services.users.set_timezone(update.update_id, tg_user.id, message.text)
         await message.reply_text(all_set(user))
         return
-    await message.reply_text(NOT_A_LOG)
+    await log_message(update, context, await _edit_target(update, context, user.awaiting))
+
+
+async def _edit_target(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, awaiting: str | None
+) -> int | None:
+    """The entry this text corrects: after Edit, or when replying to an acknowledgement."""
+    if awaiting and awaiting.startswith("edit:"):
+        return int(awaiting.removeprefix("edit:"))
+    message, user = update.effective_message, update.effective_user
+    replied = message.reply_to_message if message else None
+    if (
+        replied is None
+        or user is None
+        or replied.from_user is None
+        or not replied.from_user.is_bot
+    ):
+        return None
+    return await services_of(context).logbook.entry_for_ack(user.id, replied.message_id)
 
 
 HANDLERS = [

@@ -69,7 +69,9 @@ class Database:
         async with self._sessions() as session, session.begin():
             if update_id is not None:
                 session.add(
-                    ProcessedUpdate(update_id=update_id, user_id=user_id, kind=kind, created_at=now)
+                    ProcessedUpdate(
+                        update_id=update_id, user_id=user_id, kind=kind, created_at=now
+                    )
                 )
                 try:
                     await session.flush()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dtm
 
-from sqlalchemy import BigInteger, Column
+from sqlalchemy import BigInteger, Column, ForeignKey
 from sqlmodel import Field, SQLModel
 
 
@@ -20,6 +20,7 @@ class User(SQLModel, table=True):
     timezone: str = "UTC"
     role: str = "athlete"
     awaiting: str | None = "units"  # what the next plain text answers: units, timezone, …
+    e1rm_formula: str = "auto"
     created_at: dtm.datetime
 
 
@@ -32,4 +33,97 @@ class ProcessedUpdate(SQLModel, table=True):
     # No foreign key: the row is written before the effect (which may create the user).
     user_id: int | None = Field(default=None, sa_column=Column(BigInteger, index=True))
     kind: str = ""
+    created_at: dtm.datetime
+
+
+class Workout(SQLModel, table=True):
+    """A training session: sets logged without a long pause, or from /start_workout to /done."""
+
+    __tablename__ = "workouts"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    )
+    started_at: dtm.datetime
+    last_set_at: dtm.datetime
+    closed_at: dtm.datetime | None = None
+
+
+class LogEntry(SQLModel, table=True):
+    """One logged message (or button press) and the sets it produced."""
+
+    __tablename__ = "log_entries"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    )
+    workout_id: int = Field(
+        sa_column=Column(ForeignKey("workouts.id", ondelete="CASCADE"), index=True)
+    )
+    update_id: int | None = Field(default=None, sa_column=Column(BigInteger, unique=True))
+    message_id: int | None = None
+    ack_message_id: int | None = Field(default=None, index=True)
+    repeat_of: int | None = Field(default=None, unique=True)
+    raw_text: str
+    created_at: dtm.datetime
+
+
+class SetLog(SQLModel, table=True):
+    """One performed set. Weights are stored in kg, with what the user typed kept beside them."""
+
+    __tablename__ = "set_logs"
+
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: int = Field(
+        sa_column=Column(ForeignKey("log_entries.id", ondelete="CASCADE"), index=True)
+    )
+    user_id: int = Field(sa_column=Column(BigInteger, index=True))
+    workout_id: int = Field(index=True)
+    exercise: str = Field(index=True)
+    position: int = 0
+    weight_kg: float | None = None
+    input_weight: float | None = None
+    input_unit: str | None = None
+    unit_defaulted: bool = False
+    reps: int | None = None
+    rir: float | None = None
+    rpe: float | None = None
+    bodyweight: bool = False
+    added_weight_kg: float | None = None
+    duration_s: float | None = None
+    distance_m: float | None = None
+    e1rm_kg: float | None = None
+    performed_at: dtm.datetime
+
+
+class PendingInput(SQLModel, table=True):
+    """A message waiting for the user's answer (ambiguous parse, unknown exercise, edit)."""
+
+    __tablename__ = "pending_inputs"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    )
+    kind: str
+    message_id: int | None = None
+    raw_text: str = ""
+    payload: str = "{}"
+    created_at: dtm.datetime
+
+
+class CustomExercise(SQLModel, table=True):
+    """An exercise a user added to their own catalog."""
+
+    __tablename__ = "custom_exercises"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    )
+    name: str
+    pattern: str = "isolation"
+    bodyweight: bool = False
     created_at: dtm.datetime

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import datetime as dtm
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from telegram.ext import Application
+
+from bot.app import build_application
 
 from bot.services import Services, build_services
 from bot.settings import Settings
 from storage.db import Database
 from storage.migrate import upgrade
+from tests.faketg import FakeTelegram
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -71,3 +76,58 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip("shared data folder not present")
     return path
+
+
+@pytest.fixture
+def tg() -> Iterator[FakeTelegram]:
+    """A fake Telegram Bot API server on loopback."""
+    with FakeTelegram() as fake:
+        yield fake
+
+
+@pytest.fixture
+def bot_settings(tmp_path: Path, db_url: str, tg: FakeTelegram) -> Settings:
+    """Settings pointing at the fake Bot API server."""
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        telegram_token=tg.token,
+        telegram_api_url=tg.api_root,
+        data_dir=tmp_path,
+        database_url=db_url,
+    )
+
+
+@asynccontextmanager
+async def running(application: Application) -> AsyncIterator[Application]:
+    """Run a real Application with long polling (short timeouts) until the block ends."""
+    async with application:
+        await application.post_init(application)  # initialize() alone skips post_init
+        await application.start()
+        await application.updater.start_polling(poll_interval=0, timeout=1)
+        try:
+            yield application
+        finally:
+            await application.updater.stop()
+            await application.stop()
+
+
+@pytest.fixture
+async def live_bot(
+    bot_settings: Settings, tg: FakeTelegram, clock: FrozenClock
+) -> AsyncIterator[Services]:
+    """The whole bot running in-process against the fake server; yields its services."""
+    db = Database(bot_settings.database_url)
+    services = build_services(bot_settings, db, clock)
+    async with running(build_application(bot_settings, services)):
+        yield services
+    await db.dispose()
+
+
+async def onboard(tg: FakeTelegram, user_id: int, units: str = "kg", city: str = "Berlin") -> None:
+    """Take a user through /start: units button, then a typed city."""
+    tg.send_text(user_id, "/start")
+    (welcome,) = await tg.await_for(user_id)
+    tg.press_button(user_id, welcome.message_id, f"units:{units}")
+    await tg.await_for(user_id, 2)
+    tg.send_text(user_id, city)
+    await tg.await_for(user_id, predicate=lambda m: "All set" in (m.text or ""))

@@ -87,6 +87,11 @@ def pr_indices(values: Sequence[float]) -> tuple[int, ...]:
     return tuple(found)
 
 
+def _short(label: str, limit: int = 22) -> str:
+    """Cut a long lift name for the legend."""
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
 def _plan(series: E1rmSeries, unit: Unit, compare: E1rmSeries | None) -> _Plan:
     days, values = session_bests(series, unit)
     if len(days) < 2:
@@ -121,7 +126,8 @@ def _draw(plan: _Plan) -> Figure:
     main, other = plan.main, plan.compare
     title = main.label.capitalize() + (f" vs {other.label}" if other else "")
     style.header(figure, title, plan.subtitle)
-    (ax,) = style.panels(figure, [1], top_in=1.6)
+    # Two lift names do not fit one row with PR and trend, so that legend takes two rows.
+    (ax,) = style.panels(figure, [1], top_in=1.85 if other else 1.5)
     (line,) = ax.plot(main.days, main.values, color=style.BLUE, lw=2.5, gid="sessions")
     line.set(marker="o" if len(main.days) <= 60 else "", ms=6, label=main.label)
     handles: list[Line2D] = [line]
@@ -131,7 +137,7 @@ def _draw(plan: _Plan) -> Figure:
         handles.append(line)
     pr_days = [main.days[i] for i in plan.pr_indices]
     pr_values = [main.values[i] for i in plan.pr_indices]
-    (stars,) = ax.plot(pr_days, pr_values, ls="", marker="*", ms=18, gid="prs", label="PR")
+    (stars,) = ax.plot(pr_days, pr_values, ls="", marker="*", ms=16, gid="prs", label="PR")
     stars.set(color=style.GOLD, mec="white", mew=1, zorder=5)
     ends = (plan.trend_start, main.days[-1])
     (trend,) = ax.plot(ends, [plan.trend.at(d) for d in ends], gid="trend", label="trend")
@@ -139,7 +145,8 @@ def _draw(plan: _Plan) -> Figure:
     if other is None:
         line.set_label("best set")
     handles += [stars, trend]
-    style.legend_row(figure, handles, [h.get_label() for h in handles], top_in=1.1)
+    labels = [_short(str(h.get_label())) for h in handles]
+    style.legend_row(figure, handles, labels, top_in=1.1, ncols=2 if other else None)
     ax.set_ylabel(plan.unit)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
     ax.margins(y=0.12)

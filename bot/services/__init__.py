@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.services.core import Clock, Core, utc_now
+from bot.services.logbook import LogbookService
 from bot.services.users import UserService, UserView
+from bot.services.workouts import WorkoutService
 from bot.settings import Settings
 from storage.db import Database
 
@@ -18,9 +20,16 @@ class Services:
 
     core: Core
     users: UserService
+    logbook: LogbookService
+    workouts: WorkoutService
 
 
 def build_services(settings: Settings, db: Database, clock: Clock = utc_now) -> Services:
     """Wire the feature services around one database and one clock."""
     core = Core(db=db, clock=clock, default_timezone=settings.timezone, settings=settings)
-    return Services(core=core, users=UserService(core))
+    return Services(
+        core=core,
+        users=UserService(core),
+        logbook=LogbookService(core),
+        workouts=WorkoutService(core),
+    )

@@ -64,8 +64,8 @@ class UserService:
             )
             if existing is None:
                 return UserView.of(user, is_new=True)
-            user = await repo.update_user(session, user_id, first_name=first_name)
-            assert user is not None
+            user.first_name = first_name
+            session.add(user)
             return UserView.of(user)
 
     async def set_units(self, update_id: int, user_id: int, units: str) -> UserView:
@@ -76,9 +76,9 @@ class UserService:
             user = await repo.get_user(session, user_id)
             if user is None:
                 raise EngineError("Send /start first, so I know who you are.")
-            awaiting = "timezone" if user.awaiting == "units" else user.awaiting
-            user = await repo.update_user(session, user_id, units=units, awaiting=awaiting)
-            assert user is not None
+            user.units = units
+            user.awaiting = "timezone" if user.awaiting == "units" else user.awaiting
+            session.add(user)
             return UserView.of(user)
 
     async def ask_timezone(self, update_id: int, user_id: int) -> UserView:

@@ -61,7 +61,9 @@ def shallow(message: dict[str, Any]) -> dict[str, Any]:
     return copied
 
 
-def replied_message(state: State, chat_id: ChatId, params: dict[str, Any]) -> dict[str, Any] | None:
+def replied_message(
+    state: State, chat_id: ChatId, params: dict[str, Any]
+) -> dict[str, Any] | None:
     """Resolve reply_parameters / reply_to_message_id to the message replied to."""
     reply = params.get("reply_parameters")
     if isinstance(reply, dict):

@@ -17,9 +17,27 @@ _TABLE = {
 }
 # Parameters that are strings even when they look like JSON (PTB sends str values unencoded).
 _STRING_PARAMS = frozenset(
-    "text caption parse_mode callback_query_id inline_message_id file_id url action "
-    "language_code photo document message_effect_id business_connection_id emoji title "
-    "description short_description name query".split()
+    [
+        "text",
+        "caption",
+        "parse_mode",
+        "callback_query_id",
+        "inline_message_id",
+        "file_id",
+        "url",
+        "action",
+        "language_code",
+        "photo",
+        "document",
+        "message_effect_id",
+        "business_connection_id",
+        "emoji",
+        "title",
+        "description",
+        "short_description",
+        "name",
+        "query",
+    ]
 )
 
 Answer = tuple[int, bytes] | None  # None: close the connection without answering
@@ -67,6 +85,7 @@ def dispatch(
         state.calls.append((name, {**params, **uploads}))
         state.last_activity = time.monotonic()
         if handler is None:
+            state.errors.append((name, "Not Found: method not found"))
             return error_answer(ApiError(404, "Not Found: method not found"))
         fault = state.take_fault(name)
         if fault is not None and fault.kind == "drop":

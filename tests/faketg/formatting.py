@@ -8,10 +8,28 @@ import re
 from tests.faketg.records import ApiError, bad_request
 
 _HTML_TAGS = frozenset(
-    "b strong i em u ins s strike del span tg-spoiler a code pre blockquote tg-emoji".split()
+    [
+        "b",
+        "strong",
+        "i",
+        "em",
+        "u",
+        "ins",
+        "s",
+        "strike",
+        "del",
+        "span",
+        "tg-spoiler",
+        "a",
+        "code",
+        "pre",
+        "blockquote",
+        "tg-emoji",
+    ]
 )
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)?([^<>]*)>")
 _ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
+_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(((?:\\.|[^)\\])*)\)")
 _V2_RESERVED = frozenset("_*[]()~`>#+-=|{}.!")
 _V2_MARKERS = ("||", "__", "*", "_", "~")
 _V1_MARKERS = ("*", "_")
@@ -58,8 +76,10 @@ def _render_html(text: str) -> str:
         name = (match.group(2) or "").lower() if match else ""
         if match is None or name not in _HTML_TAGS:
             if match is not None and match.group(1):
-                raise _entity_error(f'Unexpected end tag at byte offset {_offset(text, lt)}')
-            raise _entity_error(f'Unsupported start tag "{name}" at byte offset {_offset(text, lt)}')
+                raise _entity_error(f"Unexpected end tag at byte offset {_offset(text, lt)}")
+            raise _entity_error(
+                f'Unsupported start tag "{name}" at byte offset {_offset(text, lt)}'
+            )
         if match.group(1):
             if not stack or stack[-1] != name:
                 expected = f'"</{stack[-1]}>"' if stack else "no end tag"
@@ -125,8 +145,10 @@ def _toggle(opened: list[tuple[str, int]], marker: str, offset: int) -> None:
 
 def _code_span(text: str, start: int, out: list[str]) -> int:
     fence = "```" if text.startswith("```", start) else "`"
-    end = text.find(fence, start + len(fence))
-    if end == -1:
+    end = start + len(fence)
+    while end < len(text) and not text.startswith(fence, end):
+        end += 2 if text[end] == "\\" else 1  # an escaped backtick does not close the span
+    if end >= len(text):
         raise _entity_error(
             f"Can't find end of the entity starting at byte offset {_offset(text, start)}"
         )
@@ -139,7 +161,7 @@ def _code_span(text: str, start: int, out: list[str]) -> int:
 
 
 def _link(text: str, start: int, out: list[str], markers: tuple[str, ...], *, strict: bool) -> int:
-    match = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(((?:\\.|[^)\\])*)\)").match(text, start)
+    match = _LINK.match(text, start)
     if match is None:
         if strict:
             raise _entity_error(

@@ -11,7 +11,9 @@ from tests.faketg.formatting import render, utf16_len
 from tests.faketg.records import SentMessage, UploadedFile, bad_request
 from tests.faketg.state import ChatId, State, upload_or_id
 
-Method = Callable[[State, dict[str, Any], dict[str, UploadedFile]], Any]
+Params = dict[str, Any]
+Uploads = dict[str, UploadedFile]
+Method = Callable[[State, Params, Uploads], Any]
 
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF8", b"RIFF")
 _NOT_MODIFIED = (
@@ -30,11 +32,15 @@ def _rendered(text: Any, parse_mode: str | None, limit: int, too_long: str) -> s
 def _caption(params: dict[str, Any]) -> dict[str, Any]:
     if params.get("caption") in (None, ""):
         return {}
-    plain = _rendered(params["caption"], params.get("parse_mode"), 1024, "message caption is too long")
+    plain = _rendered(
+        params["caption"], params.get("parse_mode"), 1024, "message caption is too long"
+    )
     return {"caption": plain}
 
 
-def _output(method: str, chat_id: ChatId, message: dict[str, Any], params: dict[str, Any], **kw: Any) -> SentMessage:
+def _output(
+    method: str, chat_id: ChatId, message: dict[str, Any], params: dict[str, Any], **kw: Any
+) -> SentMessage:
     replied = message.get("reply_to_message")
     return SentMessage(
         method=method,
@@ -50,7 +56,7 @@ def _output(method: str, chat_id: ChatId, message: dict[str, Any], params: dict[
     )
 
 
-def send_message(state: State, params: dict[str, Any], uploads: dict[str, UploadedFile]) -> Any:
+def send_message(state: State, params: Params, uploads: Uploads) -> Any:
     """Send a text message."""
     chat_id = state.target_chat(params)
     if params.get("text") in (None, ""):
@@ -70,7 +76,7 @@ def _png_size(content: bytes) -> tuple[int, int]:
     return 800, 600
 
 
-def send_photo(state: State, params: dict[str, Any], uploads: dict[str, UploadedFile]) -> Any:
+def send_photo(state: State, params: Params, uploads: Uploads) -> Any:
     """Send a photo; the bytes must look like an image."""
     chat_id = state.target_chat(params)
     content, filename, _, known = upload_or_id(state, params.get("photo"), uploads, "photo")
@@ -87,14 +93,18 @@ def send_photo(state: State, params: dict[str, Any], uploads: dict[str, Uploaded
         "file_size": len(content),
     }
     message = bot_message(state, chat_id, params, {"photo": [size], **_caption(params)})
-    state.record_output(_output("sendPhoto", chat_id, message, params, photo=content, filename=filename))
+    state.record_output(
+        _output("sendPhoto", chat_id, message, params, photo=content, filename=filename)
+    )
     return message
 
 
-def send_document(state: State, params: dict[str, Any], uploads: dict[str, UploadedFile]) -> Any:
+def send_document(state: State, params: Params, uploads: Uploads) -> Any:
     """Send a document: an upload or the file_id of a known file."""
     chat_id = state.target_chat(params)
-    content, filename, mime, known = upload_or_id(state, params.get("document"), uploads, "document")
+    content, filename, mime, known = upload_or_id(
+        state, params.get("document"), uploads, "document"
+    )
     check_markup(params.get("reply_markup"))
     stored = known or state.add_file(content, "documents", filename, mime)
     document = {
@@ -105,7 +115,15 @@ def send_document(state: State, params: dict[str, Any], uploads: dict[str, Uploa
         **({"mime_type": mime} if mime else {}),
     }
     message = bot_message(state, chat_id, params, {"document": document, **_caption(params)})
-    output = _output("sendDocument", chat_id, message, params, document=content, filename=filename, mime_type=mime)
+    output = _output(
+        "sendDocument",
+        chat_id,
+        message,
+        params,
+        document=content,
+        filename=filename,
+        mime_type=mime,
+    )
     state.record_output(output)
     return message
 
@@ -128,7 +146,9 @@ def _apply_edit(state: State, method: str, params: dict[str, Any], changes: dict
     markup = params.get("reply_markup")
     if target is None:
         inline = {"text": changes.get("text"), "message_id": None}
-        output = _output(method, "inline", inline, params, inline_message_id=params["inline_message_id"])
+        output = _output(
+            method, "inline", inline, params, inline_message_id=params["inline_message_id"]
+        )
         state.record_output(output)
         return True
     chat_id, message = target
@@ -146,7 +166,7 @@ def _apply_edit(state: State, method: str, params: dict[str, Any], changes: dict
     return edited
 
 
-def edit_message_text(state: State, params: dict[str, Any], uploads: dict[str, UploadedFile]) -> Any:
+def edit_message_text(state: State, params: Params, uploads: Uploads) -> Any:
     """Edit the text (and keyboard) of a message the bot sent."""
     if params.get("text") in (None, ""):
         raise bad_request("message text is empty")
@@ -157,17 +177,17 @@ def edit_message_text(state: State, params: dict[str, Any], uploads: dict[str, U
     return _apply_edit(state, "editMessageText", params, {"text": plain})
 
 
-def edit_message_caption(state: State, params: dict[str, Any], uploads: dict[str, UploadedFile]) -> Any:
+def edit_message_caption(state: State, params: Params, uploads: Uploads) -> Any:
     """Edit the caption of a photo or document message."""
     return _apply_edit(state, "editMessageCaption", params, _caption(params) or {"caption": None})
 
 
-def edit_message_reply_markup(state: State, params: dict[str, Any], uploads: dict[str, UploadedFile]) -> Any:
+def edit_message_reply_markup(state: State, params: Params, uploads: Uploads) -> Any:
     """Replace or remove the inline keyboard of a message."""
     return _apply_edit(state, "editMessageReplyMarkup", params, {})
 
 
-def delete_message(state: State, params: dict[str, Any], uploads: dict[str, UploadedFile]) -> Any:
+def delete_message(state: State, params: Params, uploads: Uploads) -> Any:
     """Delete a message; it can no longer be edited, replied to or pressed."""
     chat_id = state.target_chat(params)
     state.message(chat_id, params.get("message_id", -1), "message to delete not found")

@@ -6,22 +6,31 @@ import re
 import time
 from typing import Any
 
-from tests.faketg.methods_messages import Method
-from tests.faketg.records import ApiError, UploadedFile, bad_request
+from tests.faketg.methods_messages import Method, Params, Uploads
+from tests.faketg.records import ApiError, bad_request
 from tests.faketg.state import State
 
 _COMMAND = re.compile(r"[a-z0-9_]{1,32}")
 _ACTIONS = frozenset(
-    "typing upload_photo record_video upload_video record_voice upload_voice upload_document "
-    "choose_sticker find_location record_video_note upload_video_note".split()
+    [
+        "typing",
+        "upload_photo",
+        "record_video",
+        "upload_video",
+        "record_voice",
+        "upload_voice",
+        "upload_document",
+        "choose_sticker",
+        "find_location",
+        "record_video_note",
+        "upload_video_note",
+    ]
 )
 _DOWNLOAD_LIMIT = 20 * 1024 * 1024  # bots may download files up to 20 MB
 _CONFLICT = (
     "Conflict: terminated by other getUpdates request; "
     "make sure that only one bot instance is running"
 )
-Params = dict[str, Any]
-Uploads = dict[str, UploadedFile]
 
 
 def get_me(state: State, params: Params, uploads: Uploads) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import socket
@@ -41,10 +42,8 @@ class FakeServer(ThreadingHTTPServer):
         with self.connections_lock:
             connections = list(self.connections)
         for connection in connections:
-            try:
+            with contextlib.suppress(OSError):
                 connection.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
 
 def _unescape_html5(value: str) -> str:
@@ -52,7 +51,9 @@ def _unescape_html5(value: str) -> str:
     return _HTML5_ESCAPE.sub(lambda m: chr(int(m[1], 16)) if m[1] else "\\", value)
 
 
-def parse_multipart(content_type: str, body: bytes) -> tuple[dict[str, str], dict[str, UploadedFile]]:
+def parse_multipart(
+    content_type: str, body: bytes
+) -> tuple[dict[str, str], dict[str, UploadedFile]]:
     """Split a multipart/form-data body into text fields and file parts."""
     boundary = re.search(r'boundary="?([^";]+)"?', content_type)
     if boundary is None:
@@ -66,7 +67,10 @@ def parse_multipart(content_type: str, body: bytes) -> tuple[dict[str, str], dic
         data = data.removesuffix(b"\r\n")
         headers = head.decode("utf-8", "replace").split("\r\n")
         disposition = next((h for h in headers if h.lower().startswith("content-disposition")), "")
-        part_type = next((h.split(":", 1)[1].strip() for h in headers if h.lower().startswith("content-type")), None)
+        part_type = next(
+            (h.split(":", 1)[1].strip() for h in headers if h.lower().startswith("content-type")),
+            None,
+        )
         params = {k: _unescape_html5(v) for k, v in _PARAM.findall(disposition)}
         if "filename" in params:
             files[params["name"]] = UploadedFile(params["filename"], part_type, data)
@@ -75,7 +79,9 @@ def parse_multipart(content_type: str, body: bytes) -> tuple[dict[str, str], dic
     return fields, files
 
 
-def parse_params(content_type: str, body: bytes, query: str) -> tuple[dict[str, Any], dict[str, UploadedFile]]:
+def parse_params(
+    content_type: str, body: bytes, query: str
+) -> tuple[dict[str, Any], dict[str, UploadedFile]]:
     """Decode a request's parameters the way the Bot API accepts them."""
     raw = dict(parse_qsl(query, keep_blank_values=True))
     files: dict[str, UploadedFile] = {}
@@ -103,12 +109,10 @@ class _Handler(BaseHTTPRequestHandler):
     def finish(self) -> None:
         with self.server.connections_lock:
             self.server.connections.discard(self.connection)
-        try:
+        with contextlib.suppress(OSError):
             super().finish()
-        except OSError:
-            pass
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         """Never log: request lines carry the bot token."""
 
     def do_GET(self) -> None:
@@ -120,13 +124,17 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self) -> None:
         try:
             body = self._read_body()
-            answer = self._answer(urlsplit(self.path), body)
-            if answer is None:
-                self.close_connection = True
+            url = urlsplit(self.path)
+            if match := _FILE_PATH.fullmatch(unquote(url.path)):
+                status, payload = self._download(match[1], match[2])
+                kind = "application/octet-stream" if status == 200 else "application/json"
+                self._write(status, payload, kind)
                 return
-            status, payload = answer
-            kind = "application/json" if payload[:1] == b"{" else "application/octet-stream"
-            self._write(status, payload, kind)
+            answer = self._answer(url, body)
+            if answer is None:
+                self.close_connection = True  # hang up without a response
+                return
+            self._write(*answer, "application/json")
         except OSError:
             self.close_connection = True
 
@@ -140,16 +148,18 @@ class _Handler(BaseHTTPRequestHandler):
             return b"".join(chunks)
         return self.rfile.read(int(self.headers.get("Content-Length") or 0))
 
+    def _download(self, token: str, path: str) -> tuple[int, bytes]:
+        state = self.server.state
+        if token != state.token:
+            return error_answer(ApiError(401, "Unauthorized"))
+        with state.cond:
+            stored = state.file_by_path(path)
+        if stored is None:
+            return encode(404, {"ok": False, "error_code": 404, "description": "Not Found"})
+        return 200, stored.content
+
     def _answer(self, url: Any, body: bytes) -> Answer:
         state = self.server.state
-        if match := _FILE_PATH.fullmatch(url.path):
-            if match[1] != state.token:
-                return error_answer(ApiError(401, "Unauthorized"))
-            with state.cond:
-                stored = state.file_by_path(unquote(match[2]))
-            if stored is None:
-                return encode(404, {"ok": False, "error_code": 404, "description": "Not Found"})
-            return 200, stored.content
         match = _API_PATH.fullmatch(url.path)
         if match is None:
             return encode(404, {"ok": False, "error_code": 404, "description": "Not Found"})

@@ -1,0 +1,123 @@
+"""Fitness, fatigue and form (CTL, ATL, TSB) over the last 90 days, today's values labelled."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from bot.charts import style
+from bot.charts.chart import Chart, NotEnoughDataError, fmt_signed
+
+WINDOW_DAYS = 90
+
+
+@dataclass(frozen=True, slots=True)
+class LoadDay:
+    """One local day of the performance-management model; ``load`` is that day's load."""
+
+    day: date
+    ctl: float
+    atl: float
+    tsb: float
+    load: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    days: tuple[LoadDay, ...]
+    caption: str
+
+
+def build_load(days: Sequence[LoadDay]) -> Figure:
+    """Build the fitness/fatigue/form figure (for inspection); see ``render_load``."""
+    plan = _plan(days)
+    return style.build(lambda: _draw(plan))
+
+
+def render_load(days: Sequence[LoadDay]) -> Chart:
+    """Render the last 90 days of fitness, fatigue and form; the last day is today.
+
+    Raises NotEnoughDataError with fewer than two days or no load at all.
+    """
+    plan = _plan(days)
+    return Chart(style.draw_png(lambda: _draw(plan)), plan.caption)
+
+
+def _plan(days: Sequence[LoadDay]) -> _Plan:
+    ordered = sorted(days, key=lambda d: d.day)
+    if ordered:
+        since = ordered[-1].day - timedelta(days=WINDOW_DAYS - 1)
+        ordered = [d for d in ordered if d.day >= since]
+    if len(ordered) < 2 or not any(d.load or d.ctl or d.atl for d in ordered):
+        raise NotEnoughDataError("Log at least two days of training to see fitness and fatigue.")
+    first, today = ordered[0], ordered[-1]
+    span = (today.day - first.day).days
+    caption = (
+        f"Fitness {today.ctl:.0f} ({fmt_signed(today.ctl - first.ctl)} in {span} days), "
+        f"fatigue {today.atl:.0f}, form {fmt_signed(today.tsb)}"
+    )
+    return _Plan(tuple(ordered), caption)
+
+
+def _draw(plan: _Plan) -> Figure:
+    figure = style.new_figure(6.2)
+    today = plan.days[-1]
+    style.header(figure, "Fitness & fatigue", f"Last {WINDOW_DAYS} days · grey bars: daily load")
+    top, bottom = style.panels(figure, [2.4, 1], top_in=1.6, gap_in=0.75)
+    days = [d.day for d in plan.days]
+    # Daily loads share the scale of their 42- and 7-day averages, so bars and lines compare.
+    top.bar(days, [d.load for d in plan.days], width=0.8, color=style.FAINT, gid="load")
+    (ctl,) = top.plot(days, [d.ctl for d in plan.days], color=style.BLUE, lw=3.5, gid="ctl")
+    (atl,) = top.plot(days, [d.atl for d in plan.days], color=style.PINK, lw=2.5, gid="atl")
+    for value, color in ((today.ctl, style.BLUE), (today.atl, style.PINK)):
+        top.plot(today.day, value, marker="o", ms=10, color=color, mec="white", mew=2, zorder=5)
+    top.yaxis.set_major_locator(MaxNLocator(nbins=4))
+    top.set_ylim(bottom=0)
+    top.tick_params(labelbottom=False)
+    handles = [ctl, atl, style.swatch(style.GREEN if today.tsb >= 0 else style.ORANGE)]
+    labels = [
+        f"Fitness {today.ctl:.0f}",
+        f"Fatigue {today.atl:.0f}",
+        f"Form {fmt_signed(today.tsb)}",
+    ]
+    style.legend_row(figure, handles, labels, top_in=1.1)
+    _draw_form(figure, bottom, plan)
+    bottom.sharex(top)
+    style.date_axis(bottom)
+    return figure
+
+
+def _draw_form(figure: Figure, ax: Axes, plan: _Plan) -> None:
+    days = np.array([d.day for d in plan.days], dtype="datetime64[D]")
+    tsb = np.array([d.tsb for d in plan.days])
+    ax.fill_between(
+        days,
+        tsb,
+        0,
+        where=tsb >= 0,
+        color=style.GREEN,
+        alpha=0.85,
+        lw=0,
+        interpolate=True,
+        gid="form",
+    )
+    ax.fill_between(
+        days,
+        tsb,
+        0,
+        where=tsb < 0,
+        color=style.ORANGE,
+        alpha=0.85,
+        lw=0,
+        interpolate=True,
+        gid="form",
+    )
+    ax.axhline(0, color=style.MUTED, lw=1.2)
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=3, symmetric=True))
+    style.panel_title(figure, ax, "Form · above 0 means fresh")

@@ -1,0 +1,92 @@
+"""What a logged entry came to: set numbers, records and the next set."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.services.sets import SetView
+from engine.errors import EngineError
+from engine.loading import default_profile
+from engine.prescription import DoneSet, next_set
+from engine.records import Lift, Record, find_records
+from storage.tables import SetLog
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseResult:
+    """What one exercise of a log entry came to."""
+
+    exercise: str
+    sets: tuple[SetView, ...]
+    first_number: int  # the number of its first set in today's workout
+    records: tuple[Record, ...]
+    first_time: bool
+    next_text: str | None  # e.g. "80 kg × 5 @ RIR 1–2"
+
+
+def lift_of(row: SetLog) -> Lift:
+    """The record-relevant part of a stored set."""
+    return Lift(
+        row.weight_kg, row.reps, row.e1rm_kg, row.added_weight_kg, row.bodyweight, row.duration_s
+    )
+
+
+def results_for(
+    stored: Sequence[SetLog],
+    earlier_today: Sequence[SetLog],
+    histories: Mapping[str, Sequence[SetLog]],
+) -> tuple[ExerciseResult, ...]:
+    """Group an entry's sets by exercise and work out numbers, records and the next set."""
+    groups: dict[str, list[SetLog]] = {}
+    for row in stored:
+        groups.setdefault(row.exercise, []).append(row)
+    results = []
+    for exercise, rows in groups.items():
+        history = histories.get(exercise, [])
+        done_before = sum(1 for r in earlier_today if r.exercise == exercise)
+        records = find_records([lift_of(r) for r in history], [lift_of(r) for r in rows])
+        results.append(
+            ExerciseResult(
+                exercise,
+                tuple(SetView.of(r) for r in rows),
+                done_before + 1,
+                tuple(records),
+                not history,
+                next_text(rows[-1]),
+            )
+        )
+    return tuple(results)
+
+
+def _num(value: float) -> str:
+    return f"{round(value, 2):g}"
+
+
+def next_text(row: SetLog) -> str | None:
+    """What to do next set, from the set just done (None when there is nothing to say)."""
+    view = SetView.of(row)
+    if row.duration_s and not row.reps:
+        return f"another {_num(row.duration_s)} s"
+    if row.bodyweight or row.weight_kg is None:
+        if not row.reps:
+            return None
+        extra = f" at +{_num(view.added)} {view.unit}" if view.added else ""
+        return f"another set of {row.reps}{extra}"
+    if not row.reps or row.weight_kg <= 0:
+        return None
+    effort = row.rir if row.rir is not None else (10 - row.rpe if row.rpe is not None else None)
+    if effort is None:
+        return f"{_num(view.weight or 0)} {view.unit} × {row.reps}"
+    target = max(1.0, min(effort, 4.0))
+    try:
+        prescription = next_set(
+            DoneSet(row.exercise, row.weight_kg, row.reps, row.rpe, row.rir),
+            row.reps,
+            target,
+            default_profile(view.unit),
+        )
+    except EngineError:
+        return None
+    low = max(0.0, target - 1)
+    return f"{_num(prescription.load)} {view.unit} × {row.reps} @ RIR {low:g}–{target:g}"

@@ -1,0 +1,177 @@
+"""Progress a program from what was logged: next loads per exercise, then the plan updated."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from engine.deload import SetResult
+from engine.loading import KG_PROFILE, LoadingProfile, equipment_of, guard_load, makeable_load
+from engine.prescription import DoneSet
+from engine.program_model import PlannedExercise, PlannedSession, Program, warmup_sets
+from engine.program_params import DEFAULT_PROGRAM, ProgramParams
+
+OUTCOMES = ("progress", "hold", "reduce")
+
+
+@dataclass(frozen=True, slots=True)
+class NextLoad:
+    """What the next session of one exercise should use, and why."""
+
+    exercise: str
+    load_kg: float
+    outcome: str  # one of OUTCOMES
+    reason: str
+
+
+def _work_sets(planned: PlannedExercise, logged: Sequence[DoneSet]) -> list[DoneSet]:
+    """Return the logged work sets of a planned exercise (warm-ups under 90 % are left out)."""
+    mine = [s for s in logged if s.exercise == planned.exercise and s.weight_kg > 0]
+    if planned.load_kg:
+        return [s for s in mine if s.weight_kg >= 0.9 * planned.load_kg]
+    top = max((s.weight_kg for s in mine), default=0.0)
+    return [s for s in mine if s.weight_kg >= 0.9 * top]
+
+
+def _rir(done: DoneSet) -> float | None:
+    """Return a set's RIR from RIR or RPE, if reported."""
+    if done.rir is not None:
+        return done.rir
+    return None if done.rpe is None else 10 - done.rpe
+
+
+def _judge(
+    planned: PlannedExercise, work: Sequence[DoneSet], params: ProgramParams
+) -> tuple[str, int]:
+    """Return ("progress" | "hold" | "reduce", steps) for one exercise's logged work."""
+    results = [SetResult(planned.reps, s.reps, planned.rir, _rir(s)) for s in work]
+    misses = sum(r.missed(params.deload.rir_miss_margin) for r in results)
+    if misses * 2 >= max(planned.sets, 1):
+        return "reduce", 0
+    if misses or len(work) < planned.sets:
+        return "hold", 0
+    if planned.progression == "double" and planned.reps_max:
+        at_top = all(s.reps >= planned.reps_max for s in work)
+        return ("progress", 1) if at_top else ("hold", 0)
+    reported = [_rir(s) for s in work]
+    spare = all(r is not None and r >= planned.rir + params.spare_rir for r in reported)
+    return "progress", 2 if spare else 1
+
+
+def _next_load(
+    planned: PlannedExercise,
+    work: Sequence[DoneSet],
+    params: ProgramParams,
+    profile: LoadingProfile,
+) -> NextLoad:
+    """Apply the verdict for one exercise: add steps, hold, or cut."""
+    gear = equipment_of(planned.exercise)
+    base = profile.from_kg(max(s.weight_kg for s in work))  # what was lifted, not planned
+    outcome, steps = _judge(planned, work, params)
+    if outcome == "reduce":
+        load = makeable_load(base * (1 - params.cut_after_misses), profile, gear, "down")
+        reason = f"half or more of the sets missed: −{params.cut_after_misses:.0%}"
+    elif outcome == "hold":
+        load, reason = makeable_load(base, profile, gear), "targets not all met yet: same load"
+    else:
+        wanted = base
+        for _ in range(steps):
+            wanted = makeable_load(wanted, profile, gear, "above")
+        load = guard_load(wanted, base, profile, gear, params.guardrails)
+        reason = "targets met with reps to spare" if steps > 1 else "targets met"
+    return NextLoad(planned.exercise, profile.to_kg(load), outcome, reason)
+
+
+def adjust_after_log(
+    planned: PlannedSession,
+    logged_sets: Sequence[DoneSet],
+    params: ProgramParams = DEFAULT_PROGRAM,
+    profile: LoadingProfile = KG_PROFILE,
+) -> dict[str, NextLoad]:
+    """Decide the next loads from a logged session.
+
+    Targets hit with at least ``spare_rir`` more reps in reserve than planned → two load steps
+    (single/wave/paused); hit → one step; double progression adds a step only once every set
+    reaches the top of the rep range. A miss (reps short, or RIR more than 1 under target)
+    holds the load; half or more of the sets missed cuts it by ``cut_after_misses``. Increases
+    obey the session-to-session guardrail.
+
+    Args:
+        planned: The session that was trained.
+        logged_sets: What was logged against it (warm-ups are ignored).
+        params: Progression rules.
+        profile: Loading profile for makeable loads.
+
+    Returns:
+        Exercise name → next load, for exercises with logged work sets.
+    """
+    found = {}
+    for exercise in planned.exercises:
+        work = _work_sets(exercise, logged_sets)
+        if work:
+            found[exercise.exercise] = _next_load(exercise, work, params, profile)
+    return found
+
+
+def apply_progressions(
+    program: Program,
+    next_loads: Mapping[str, NextLoad],
+    after: tuple[int, int],
+    profile: LoadingProfile = KG_PROFILE,
+) -> Program:
+    """Carry next loads into the program: every later occurrence of each exercise is rescaled.
+
+    The first later occurrence gets the new load; the ones after keep their planned ratio to
+    it (so waves and deloads survive), rounded to makeable loads.
+
+    Args:
+        program: The program being followed.
+        next_loads: Output of ``adjust_after_log``.
+        after: (week, day) of the logged session; only later sessions change.
+        profile: Loading profile for makeable loads.
+
+    Returns:
+        The updated program.
+    """
+    later = [s for s in program.sessions if (s.week, s.day) > after]
+    anchors = {}
+    for name in next_loads:
+        first = next((e for s in later for e in s.exercises if e.exercise == name), None)
+        if first is not None:
+            anchors[name] = first
+    sessions = tuple(
+        _rescaled(s, next_loads, anchors, profile) if (s.week, s.day) > after else s
+        for s in program.sessions
+    )
+    return replace(program, sessions=sessions)
+
+
+def _rescaled(
+    session: PlannedSession,
+    next_loads: Mapping[str, NextLoad],
+    anchors: Mapping[str, PlannedExercise],
+    profile: LoadingProfile,
+) -> PlannedSession:
+    """Rescale the loads of one later session against each exercise's first occurrence."""
+    exercises = []
+    for planned in session.exercises:
+        anchor = anchors.get(planned.exercise)
+        if anchor is None:
+            exercises.append(planned)
+            continue
+        new = next_loads[planned.exercise].load_kg
+        ratio = _ratio(planned, anchor)
+        gear = equipment_of(planned.exercise)
+        load = profile.to_kg(makeable_load(profile.from_kg(new * ratio), profile, gear))
+        warm = warmup_sets(load, profile, gear) if planned.warmup else ()
+        exercises.append(replace(planned, load_kg=load, warmup=warm))
+    return replace(session, exercises=tuple(exercises))
+
+
+def _ratio(planned: PlannedExercise, anchor: PlannedExercise) -> float:
+    """Return a later occurrence's planned load relative to the first one (1 if unknown)."""
+    if planned.load_kg and anchor.load_kg:
+        return planned.load_kg / anchor.load_kg
+    if planned.percent_1rm and anchor.percent_1rm:
+        return planned.percent_1rm / anchor.percent_1rm
+    return 1.0

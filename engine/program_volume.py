@@ -1,0 +1,214 @@
+"""Lay out one template week: main lifts, then accessories until each targeted muscle has its
+weekly hard sets (MEV up to a goal-dependent target), never past MRV or the session time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from engine.catalog import Exercise
+from engine.errors import ProgramError
+from engine.landmarks import LANDMARKS
+from engine.program_model import muscle_weights
+from engine.program_params import ProgramParams
+from engine.program_request import Blend, ProgramRequest
+from engine.program_templates import DAY_PLANS, accessory_choices, main_choices
+
+_PAUSED = ("squat", "horizontal push")  # a second weekly squat/bench day uses paused reps
+_VARIANT = {"deadlift": "romanian deadlift", "overhead press": "dumbbell shoulder press"}
+
+
+@dataclass(slots=True)
+class Slot:
+    """One exercise in the template week (mutable while the week is laid out)."""
+
+    exercise: Exercise
+    sets: int
+    main: bool
+    progression: str
+
+
+@dataclass(slots=True)
+class Day:
+    """One template day."""
+
+    kind: str
+    name: str
+    mains: tuple[str, ...]
+    slots: list[Slot] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Week:
+    """The week being laid out, with its limits."""
+
+    days: list[Day]
+    blend: Blend
+    params: ProgramParams
+    budget: float  # minutes per session, tolerance included
+    available: frozenset[str]
+
+    def minutes(self, day: Day) -> float:
+        """Estimate a day's length: sets × minutes per set, plus warm-ups for mains."""
+        p = self.params
+        main = sum(s.sets * p.main_minutes_per_set + p.warmup_minutes for s in day.slots if s.main)
+        return main + sum(s.sets for s in day.slots if not s.main) * self.blend.minutes_per_set
+
+    def volume(self) -> dict[str, float]:
+        """Return weekly hard sets per muscle (primary 1, secondary 0.5)."""
+        totals = dict.fromkeys(LANDMARKS, 0.0)
+        for day in self.days:
+            for slot in day.slots:
+                for muscle, weight in muscle_weights(slot.exercise.name):
+                    totals[muscle] = totals.get(muscle, 0.0) + weight * slot.sets
+        return totals
+
+    def fits(self, exercise: Exercise, sets: int, day: Day) -> bool:
+        """Return True if ``sets`` more sets keep every muscle ≤ MRV and the day in time."""
+        volume = self.volume()
+        for muscle, weight in muscle_weights(exercise.name):
+            if volume[muscle] + weight * sets > LANDMARKS[muscle].mrv:
+                return False
+        return self.minutes(day) + sets * self.blend.minutes_per_set <= self.budget
+
+
+def _main_exercise(pattern: str, seen: int, available: frozenset[str]) -> tuple[Exercise, str]:
+    """Pick the exercise and progression for a pattern's first or second main day."""
+    choices = main_choices(pattern, available)
+    loaded = [e for e in choices if not e.bodyweight] or choices
+    first = loaded[0]
+    if seen == 0:
+        return first, "double" if first.bodyweight else "single"
+    if pattern in _PAUSED and not first.bodyweight:
+        return first, "paused"
+    names = {e.name: e for e in loaded}
+    variant = names.get(_VARIANT.get(first.name, ""), loaded[1] if len(loaded) > 1 else first)
+    return variant, "double" if variant.bodyweight else "single"
+
+
+def _place_mains(week: _Week) -> None:
+    """Put each day's main lifts in, trimming sets until they fit the session."""
+    seen: dict[str, int] = {}
+    heavy = week.blend.heavy
+    for day in week.days:
+        for pattern in day.mains:
+            exercise, style = _main_exercise(pattern, seen.get(pattern, 0), week.available)
+            seen[pattern] = seen.get(pattern, 0) + 1
+            style = "wave" if heavy and style == "single" else style
+            day.slots.append(Slot(exercise, week.blend.main_sets, True, style))
+        while week.minutes(day) > week.budget and any(
+            s.sets > week.params.min_sets for s in day.slots
+        ):
+            max(day.slots, key=lambda s: s.sets).sets -= 1
+
+
+def _trim_to_mrv(week: _Week) -> None:
+    """Take sets off the biggest contributors while any muscle is above its MRV."""
+    while True:
+        volume = week.volume()
+        over = [m for m, sets in volume.items() if sets > LANDMARKS[m].mrv]
+        if not over:
+            return
+        slots = [s for d in week.days for s in d.slots if s.sets > week.params.min_sets]
+        givers = [
+            s for s in slots if any(m == over[0] for m, _ in muscle_weights(s.exercise.name))
+        ]
+        if not givers:
+            raise ProgramError("These answers overload one muscle group; try fewer days.")
+        max(givers, key=lambda s: s.sets).sets -= 1
+
+
+def _grow_existing(week: _Week, muscle: str, limit: int) -> bool:
+    """Add a set to an accessory training ``muscle`` directly, in the roomiest day."""
+    options = [
+        (d, s) for d in week.days for s in d.slots
+        if not s.main and muscle in s.exercise.primary and s.sets < limit
+        and week.fits(s.exercise, 1, d)
+    ]  # fmt: skip
+    if not options:
+        return False
+    _, slot = min(options, key=lambda o: (week.minutes(o[0]), week.days.index(o[0])))
+    slot.sets += 1
+    return True
+
+
+def _add_new(week: _Week, muscle: str) -> bool:
+    """Add a new accessory for ``muscle`` on the roomiest day allowed to train it."""
+    sets = week.params.min_sets
+    used = {s.exercise.name for d in week.days for s in d.slots}
+    days = sorted(
+        (d for d in week.days if muscle in DAY_PLANS[d.kind][1]
+         and len(d.slots) < week.params.max_exercises),
+        key=lambda d: (week.minutes(d), week.days.index(d)),
+    )  # fmt: skip
+    choices = accessory_choices(muscle, week.available)
+    fresh = [e for e in choices if e.name not in used]
+    for exercise in fresh + [e for e in choices if e not in fresh]:
+        for day in days:
+            here = {s.exercise.name for s in day.slots}
+            if exercise.name not in here and week.fits(exercise, sets, day):
+                day.slots.append(Slot(exercise, sets, False, "double"))
+                return True
+    return False
+
+
+def _one_more_set(week: _Week, muscle: str) -> bool:
+    """Give ``muscle`` more direct work: grow a small accessory, add one, or grow any."""
+    params = week.params
+    return (
+        _grow_existing(week, muscle, params.accessory_sets)
+        or _add_new(week, muscle)
+        or _grow_existing(week, muscle, params.max_sets)
+    )
+
+
+def _fill(week: _Week, order: Sequence[str], goal: dict[str, float]) -> None:
+    """Add sets, one step at a time, to the first short muscle that can take them."""
+    while True:
+        volume = week.volume()
+        if not any(_one_more_set(week, m) for m in order if volume[m] < goal[m]):
+            return
+
+
+def layout_week(
+    request: ProgramRequest, blend: Blend, days: list[Day], params: ProgramParams
+) -> tuple[list[Day], tuple[str, ...], tuple[str, ...]]:
+    """Fill the template week and decide which muscles it can honestly target.
+
+    Returns:
+        The days, the targeted muscles (each at MEV..MRV) and notes for the athlete.
+
+    Raises:
+        ProgramError: A core muscle of the main goal cannot reach its MEV in the time given.
+    """
+    budget = request.session_minutes * (1 + params.time_tolerance)
+    week = _Week(days, blend, params, budget, request.available)
+    _place_mains(week)
+    _trim_to_mrv(week)
+    mev = {m: float(LANDMARKS[m].mev) for m in LANDMARKS}
+    order = list(blend.core) + [m for m in blend.muscles if m not in blend.core]
+    _fill(week, order, {m: mev[m] if m in order else 0.0 for m in LANDMARKS})
+    target = {m: _target(m, blend.volume_level) if m in order else 0.0 for m in LANDMARKS}
+    _fill(week, order, target)
+    volume = week.volume()
+    missing = [m for m in order if volume[m] < mev[m]]
+    for muscle in missing:
+        if muscle in blend.core:
+            raise ProgramError(
+                f"{request.days_per_week} sessions of {request.session_minutes} minutes with "
+                f"this equipment cannot give {muscle} its minimum weekly sets "
+                f"({LANDMARKS[muscle].mev}); add a day, lengthen sessions or add equipment."
+            )
+    targeted = tuple(m for m in order if m not in missing)
+    notes = (
+        (f"Not enough time or equipment for the minimum weekly sets of: {', '.join(missing)}.",)
+        if missing
+        else ()
+    )
+    return week.days, targeted, notes
+
+
+def _target(muscle: str, level: float) -> float:
+    """Return a muscle's weekly goal: MEV raised toward the bottom of MAV by ``level``."""
+    mark = LANDMARKS[muscle]
+    return min(float(mark.mrv), mark.mev + level * (mark.mav_low - mark.mev))

@@ -1,0 +1,73 @@
+"""Tell set logs from other messages: questions, plans, commands, body mass, food, others' lifts."""
+
+from __future__ import annotations
+
+import re
+
+_NUM = r"\d+(?:[.,]\d+)?"
+_UNIT = r"(?:kgs?|kilos?|lbs?|pounds?|#)"
+_REJECT = [re.compile(p) for p in (
+    r"^\s*/",
+    r"\?",
+    r"^\W*(?:undo|delete|remove|edit|change|fix|cancel|scratch that|show|list|export|help"
+    r"|settings|reset|correct|correction|update|replace|oops|wrong|what|how|why|when|where|which"
+    r"|who|should|can|could|would|is|are|am|do|does|shall|hi|hello|hey|good (?:morning|night))\b",
+    r"\b(?:thanks|thank you|thank u|thx|ty|cheers|much appreciated)\b",
+    r"\b(?:he|she|they|his|her|their|friend|friends|buddy|brother|sister|wife|husband|girlfriend"
+    r"|boyfriend|dad|father|mum|mom|mother|son|daughter|guy|guys|girl|someone|somebody|everyone"
+    r"|teammate|training partner|world record|wr)\b",
+    r"\b(?:ate|eaten|eat|eating|calories|kcal|cals|protein|carbs|macros|breakfast|lunch|dinner"
+    r"|snack|meal|meals|food|drank|creatine)\b|\d\s*g\s+(?:of\s+)?(?:protein|carbs|fat)",
+    rf"^\W*(?:my\s+)?(?:bw|body ?weight|weight|weighed(?:\s+in)?|weigh[- ]in|morning weight"
+    rf"|scale(?:\s+says)?)\b[^\d\n]{{0,24}}{_NUM}\s*{_UNIT}?\W*(?:today|this morning)?\W*$",
+    rf"^\W*(?:weighed\s+)?{_NUM}\s*{_UNIT}?\s*(?:bw|body ?weight)\b[a-z ]*$",
+)]  # fmt: skip
+_PLAN = re.compile(
+    r"\b(?:tomorrow|tmrw|tmr|next (?:week|time|session|workout|day|mon|tue|wed|thu|fri|sat|sun)"
+    r"\w*|planning|plan|planned|the plan|going to|gonna|will do|will try|i'll|goal|goals|target"
+    r"|targets|aiming|aim for|aim to|want to|wanna|hope to|hoping to|supposed to|program said"
+    r"|program says|programme said|program called for|programmed|scheduled|should do|to do)\b"
+)
+_DONE = re.compile(r"\b(?:got|did|done|hit|managed|completed|finished|ended up|actually|only)\b")
+_CLAUSE = re.compile(r"[^,.;\n]+(?:[.,](?=\d)[^,.;\n]*)*")
+_PLANNED_SETS = re.compile(
+    r"\d+\s*(?:x|\*)\s*\d+(?:\s*(?:x|\*)\s*\d+)?|\d+\s*sets?(?:\s*of\s*\d+)?|\d+\s*reps?"
+)
+_UNIT_STATEMENT = re.compile(
+    r"\b(?:all|everything|weights?|loads?|numbers)\s+(?:are\s+|were\s+|is\s+)?(?:in\s+)?"
+    r"(?P<u>kgs?|kilos?|lbs?|pounds)\b|^\W*(?:all\s+)?in\s+(?P<v>kgs?|kilos?|lbs?|pounds)\W*$"
+)
+
+
+def is_rejected(text: str) -> bool:
+    """Tell whether a normalised message is not a set log at all."""
+    if any(p.search(text) for p in _REJECT):
+        return True
+    return bool(_PLAN.search(text)) and not _DONE.search(text)
+
+
+def drop_plans(line: str) -> str:
+    """Keep what was done: planned set counts in a clause with plan words are removed.
+
+    The clause's name and load stay, so "squat target 5x5 at 100, got 5,5,4" keeps "squat
+    ... 100" for the performed reps.
+    """
+    if not _PLAN.search(line):
+        return line
+    parts = []
+    for m in _CLAUSE.finditer(line):
+        clause = m.group()
+        if _PLAN.search(clause) and not _DONE.search(clause):
+            clause = _PLAN.sub(" ", _PLANNED_SETS.sub(" ", clause)).replace(" at ", " ")
+        parts.append(clause)
+    return ",".join(parts)
+
+
+def unit_statement(text: str) -> tuple[str | None, str]:
+    """Find a message-wide unit ("all in kg") and return it with the statement removed."""
+    m = _UNIT_STATEMENT.search(text)
+    if m is None:
+        return None, text
+    word = m.group("u") or m.group("v") or ""
+    unit = "kg" if word.startswith("k") else "lb"
+    return unit, text[: m.start()] + " " + text[m.end() :]

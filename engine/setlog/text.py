@@ -1,0 +1,82 @@
+"""Normalise a set-log message and strip the noise that must never become sets."""
+
+from __future__ import annotations
+
+import re
+
+_CHARS = str.maketrans({
+    "×": "x", "✕": "x", "✖": "x", "х": "x", "Х": "x", "’": "'", "‘": "'", "`": "'", "´": "'",
+    "“": '"', "”": '"', "–": "-", "—": "-", "−": "-", "\u00a0": " ", "\t": " ", "•": "-",
+    "·": "-", "▪": "-", "◦": "-", "，": ",", "；": ";", "：": ":", "＠": "@", "\r": "\n",
+})  # fmt: skip
+_SYMBOLS = re.compile("[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\ufe0f\u200d]+")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?"
+_NUM = r"\d+(?:[.,]\d+)?"
+_WEIGHT_UNIT = r"(?:kgs?|kilos?|kilograms?|lbs?|pounds?|#)"
+_TIME_UNIT = r"(?:(?:secs?|seconds?|mins?|minutes?|s|m)(?![a-z])|'|\"|:\d\d)"
+# Applied in order; each match becomes a space. Order matters: rest before pause before times.
+_NOISE = [re.compile(p) for p in (
+    r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|app|link|io|net|org)/\S*",
+    r"(?<![\w#])#[a-z_]\w*",
+    r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b",
+    rf"\b(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}})?",
+    rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
+    r"(?:@|\bat\b)?\s*\d{1,2}:\d\d\s*(?:/|per\s+)\s*(?:km|k|mi|mile|500\s*m?)\b",
+    r"\b\d{1,2}:\d\d\s*(?:min(?:utes)?\s*)?(?:/|per\s+)\s*(?:km|k|mi|mile|500\s*m?)\b",
+    r"(?:\bat\s+|@\s*)?\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\bat\s+\d{1,2}:\d\d\b",
+    r"\b(?:week|wk|day|cycle|session|block|phase|meso|workout)\s*#?\d+\b|\bw\d+\s*d\d+\b",
+    r"\b(?:stronglifts|sl|madcow|bill starr)\s*5\s*x\s*5\b|(?<!\d )(?<![\d.])\b5/3/1\b|\b531\b"
+    r"|\bgzcl\w*|\bnsuns\w*|\bphul\b|\bphat\b|\bppl\b|\bbbb\b|\bboring but big\b",
+    r"\((?=[^()]*\b(?:pr|pb|\d*rm|record)\b)[^()]*\)",
+    rf"\b(?:e1rm|est(?:imated)?\.?\s*1rm|1rm)\s*(?:of\s*|was\s*|=\s*|:\s*)?~?{_NUM}\s*{_WEIGHT_UNIT}?",
+    r"\b\d+\s*rm\b|\b(?:new\s+|all[- ]time\s+|lifetime\s+)?(?:pr|pb)s?\b!*",
+    rf"\(?\brest(?:ed|ing)?\s*(?:of|for|was|:|=)?\s*~?{_NUM}(?:\s*-\s*{_NUM})?\s*{_TIME_UNIT}?"
+    r"(?!\s*[x*\d])\)?",
+    rf"\(?~?{_NUM}(?:\s*-\s*{_NUM})?\s*{_TIME_UNIT}?\s*(?:of\s+)?rest\b\)?",
+    rf"\b{_NUM}\s*{_TIME_UNIT}\s*between\s*sets\b",
+    rf"\(?\b(?:bw|bodyweight|body weight)\s*(?:=|:|was|of|is)\s*~?{_NUM}\s*{_WEIGHT_UNIT}?\)?",
+    rf"\(\s*(?:bw|bodyweight|body weight)\s+{_NUM}\s*{_WEIGHT_UNIT}?\s*\)",
+    rf"\b(?:weighed(?:\s+in)?(?:\s+at)?|weigh[- ]in|scale\s+said)\s*:?\s*{_NUM}\s*{_WEIGHT_UNIT}?",
+    r"\btempo\s*[:=]?\s*\(?[0-9x](?:\s*-\s*)?[0-9x](?:\s*-\s*)?[0-9x](?:\s*-\s*)?[0-9x]\)?"
+    r"|\b[0-9x]{4}\s+tempo\b|\(\s*[0-9x]-?[0-9x]-?[0-9x]-?[0-9x]\s*\)"
+    r"|\b(?=[0-9x-]*[0x])[0-9x]-[0-9x]-[0-9x]-[0-9x]\b|@\s*(?=[0-9x]*[0x])\d[0-9x]{3}\b",
+    r"\b\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|\"|ct|count)?\s*(?:pause|paused)\b"
+    r"|\bpause[ds]?\s*(?:of|for)?\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|\"|ct|count)\b",
+    r"\bfelt\s+like\s+(?:an?\s+)?\d+(?:\.\d+)?\b",
+    r"\bwarm[- ]?ups?\b|\bw/u\b|\bworking sets?\b|\btop sets?\b|\bback[- ]?off(?: sets?)?\b",
+)]  # fmt: skip
+_COMMA_DECIMAL = re.compile(r"(?<![\d,])(\d+),(\d{1,2})(?=\s*(?:kgs?\b|kilos?|lbs?\b|#|k\b|x|\*))")
+_TAG = re.compile(r"\[([^\]]*)\]")
+_PAREN_MINUS = re.compile(r"\(\s*-\s*\)")
+_EQUIPMENT = (
+    r"barbell|dumbbells?|cable|machine|smith(?: machine)?|kettlebells?|bodyweight|assisted"
+    r"|weighted|band(?:ed)?|ez[- ]?bar|trap bar|hex bar|plate loaded|lever|landmine"
+)
+_WORD_PAREN = re.compile(rf"\((?!\s*(?:{_EQUIPMENT})\b)[^()\d]*\)")
+_PR_STAR = re.compile(r"(?<=\d)\*(?!\s*\d)|(?<=\d)\+(?!\s*\d)|~")
+_SPACES = re.compile(r"[ ]{2,}")
+
+
+def normalise(text: str) -> str:
+    """Lower-case the text and map look-alike characters (×, curly quotes, dashes) to ASCII."""
+    return _SYMBOLS.sub(" ", text.translate(_CHARS).lower())
+
+
+def strip_noise(line: str) -> tuple[str, bool]:
+    """Remove dates, tags, rest, tempo, PR notes and the like from one normalised line.
+
+    Returns:
+        The cleaned line and whether a "[seconds]" tag said its counts are seconds.
+    """
+    seconds = False
+    for tag in _TAG.findall(line):
+        seconds = seconds or "second" in tag
+    line = _COMMA_DECIMAL.sub(r"\1.\2", _TAG.sub(" ", _PAREN_MINUS.sub(" -", line)))
+    for pattern in _NOISE:
+        line = pattern.sub(" ", line)
+    line = _PR_STAR.sub(" ", _WORD_PAREN.sub(" ", line))
+    return _SPACES.sub(" ", line).strip(), seconds

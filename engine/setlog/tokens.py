@@ -1,0 +1,153 @@
+"""Split the numeric part of a set log into typed tokens: numbers with units, x, @, efforts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from engine.setlog.model import SetLogValueError
+
+_V = r"\d{1,2}(?:\.\d{1,2})?"
+_VR = rf"(?:<\s*)?{_V}(?:\s*-\s*{_V})?"
+_VL = rf"{_V}(?:\s*-\s*{_V})?(?:\s*,\s*{_V}(?![\d.]|\s*[x*]|\s*(?:kg|lb)))*"
+_UNIT_AFTER = r"\s*(?:%|kg|kilo|lb|pound|#|x|\*|k\b|s\b|sec|min|m\b|km|mi)"
+_MASTER = re.compile(
+    rf"(?P<rpe>@?\s*rpe\s*[:=]?\s*(?P<rpe_v>{_VL}|{_VR}))"
+    rf"|(?P<rpe2>(?P<rpe2_v>{_V})\s*rpe\b)"
+    rf"|(?P<rir>@\s*(?P<rir_v>{_V})\s*rir\b)"
+    rf"|(?P<rir2>\brir\s*[:=]?\s*(?P<rir2_v>{_VL}))"
+    rf"|(?P<rir3>(?P<rir3_v>{_V})\s*-?\s*rir\b)"
+    rf"|(?P<tank>(?P<tank_v>{_V})\s*(?:more\s*)?(?:reps?\s*)?(?:left\s*)?in\s*(?:the\s*)?tank)"
+    rf"|(?P<ateff>@\s*(?P<ateff_v>{_V}(?:\s*-\s*{_V})?)(?![\d.,]|{_UNIT_AFTER}))"
+    r"|(?P<clock>\d{1,2}:\d\d(?::\d\d)?)(?!\d)"
+    r"|(?P<num>(?:(?<![\d.])(?P<sign>\+\s?|-(?=\d)))?(?P<digits>\d+(?:\.\d+)?)"
+    r"(?:\s*(?P<suf>kgs?|kilos?|kilograms?|lbs?|pounds?|#|kms?|kilomet(?:er|re)s?|k"
+    r"|mi|miles?|met(?:er|re)s?|m|secs?|seconds?|s|'s|mins?|minutes?|hrs?|hours?|h|%|'|\")"
+    r"(?![a-z]))?)"
+    r"|(?P<mul>[x*](?![a-wyz]))"
+    r"|(?P<at>@)"
+    r"|(?P<punct>[,/:;+()-])"
+    r"|(?P<word>[a-z][a-z']*)"
+)
+_SUFFIX = {
+    **dict.fromkeys(("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms"), ("wt", "kg", 1.0)),
+    **dict.fromkeys(("lb", "lbs", "pound", "pounds", "#"), ("wt", "lb", 1.0)),
+    **dict.fromkeys(("km", "kms", "kilometer", "kilometers", "kilometre", "kilometres"),
+                    ("dist", None, 1000.0)),  # fmt: skip
+    **dict.fromkeys(("m", "meter", "meters", "metre", "metres"), ("dist", None, 1.0)),
+    **dict.fromkeys(("mi", "mile", "miles"), ("dist", None, 1609.344)),
+    **dict.fromkeys(("sec", "secs", "second", "seconds", '"'), ("time", None, 1.0)),
+    **dict.fromkeys(("min", "mins", "minute", "minutes", "'"), ("time", None, 60.0)),
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), ("time", None, 3600.0)),
+    "s": ("sx", None, 1.0),
+    "'s": ("impl", None, 1.0),
+    "%": ("pct", None, 1.0),
+}
+_NUMBER_WORDS = {
+    w: float(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+        " fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_WORDS = {
+    **dict.fromkeys(("set", "sets", "rounds", "round"), "sets"),
+    **dict.fromkeys(("rep", "reps", "repetitions"), "reps"),
+    **dict.fromkeys(("bw", "bodyweight", "bodyweights"), "bw"),
+    **dict.fromkeys(("each", "ea", "side", "sides", "arm", "leg", "per", "hand"), "each"),
+    **dict.fromkeys(("assist", "assisted", "assistance"), "assist"),
+    **dict.fromkeys(("at", "with"), "at"),
+    "of": "of", "for": "for", "bar": "bar", "in": "in", "last": "last", "weighted": "weighted",
+    "and": "and", "then": "and",
+}  # fmt: skip
+_REP_WORDS = {"single": 1.0, "double": 2.0, "triple": 3.0}
+MAX_DIGITS = 9
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """One token: kind, its number (scaled to kg/lb, seconds or metres) and how it was written."""
+
+    kind: str
+    value: float | None = None
+    unit: str | None = None
+    sign: str = ""
+    gap: bool = True
+    values: tuple[float | None, ...] = ()
+
+
+def _number(text: str) -> float:
+    if len(text.split(".")[0]) > MAX_DIGITS:
+        raise SetLogValueError("One of the numbers is far too large to be a set.")
+    return float(text)
+
+
+def _effort_values(text: str) -> tuple[float | None, ...]:
+    values: list[float | None] = []
+    for part in text.split(","):
+        part = part.strip()
+        values.append(None if "-" in part or "<" in part else _number(part))
+    return tuple(values)
+
+
+def _effort(m: re.Match[str], gap: bool) -> Tok:
+    kind = m.lastgroup or ""
+    text = m.group(f"{kind}_v")
+    unit = "rpe" if kind.startswith(("rpe", "ateff")) else "rir"
+    values = _effort_values(text)
+    if kind == "ateff" and values[0] is not None and values[0] > 10:
+        return Tok("at", gap=gap)  # '@ 12' is a load, not an effort; the number follows
+    return Tok("eff", values[0], unit, gap=gap, values=values)
+
+
+def _num_token(m: re.Match[str], gap: bool, cardio: bool) -> Tok:
+    value = _number(m.group("digits"))
+    sign = (m.group("sign") or "").strip()
+    suffix = m.group("suf")
+    if suffix is None:
+        return Tok("num", value, sign=sign, gap=gap)
+    if suffix == "k":  # 'k' is km for runners and rowers, kg for lifters
+        kind, unit, scale = ("dist", None, 1000.0) if cardio else ("wt", "kg", 1.0)
+    else:
+        kind, unit, scale = _SUFFIX[suffix]
+    return Tok(kind, value * scale, unit, sign=sign, gap=gap)
+
+
+def _word_token(word: str, gap: bool) -> Tok:
+    if word in _NUMBER_WORDS:
+        return Tok("num", _NUMBER_WORDS[word], gap=gap)
+    stem = word[:-1] if word.endswith("s") else word
+    if stem in _REP_WORDS:
+        return Tok("rw", _REP_WORDS[stem], gap=gap)
+    return Tok(_WORDS.get(word, "word"), gap=gap, unit=word)
+
+
+def tokenise(text: str, cardio: bool = False) -> list[Tok]:
+    """Turn the numeric part of a log into tokens; unknown words become 'word' tokens.
+
+    Raises:
+        SetLogValueError: A number has more digits than any set could need.
+    """
+    tokens: list[Tok] = []
+    end = 0
+    for m in _MASTER.finditer(text):
+        gap = m.start() > end and text[end : m.start()].isspace() or not tokens
+        kind = m.lastgroup
+        if kind == "num":
+            tokens.append(_num_token(m, gap, cardio))
+        elif kind == "clock":
+            parts = [int(p) for p in m.group("clock").split(":")]
+            seconds = parts[0] * 60 + parts[1] if len(parts) == 2 else parts[0] * 3600 + parts[1] * 60 + parts[2]
+            tokens.append(Tok("time", float(seconds), "clock", gap=gap))
+        elif kind in ("mul", "at"):
+            tokens.append(Tok(kind, gap=gap))
+        elif kind == "punct":
+            tokens.append(Tok(m.group(), gap=gap))
+        elif kind == "word":
+            tokens.append(_word_token(m.group(), gap))
+        else:
+            tokens.append(_effort(m, gap))
+            if tokens[-1].kind == "at":
+                tokens.append(Tok("num", _number(m.group("ateff_v").split("-")[0]), gap=False))
+        end = m.end()
+    return tokens

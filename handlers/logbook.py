@@ -1,0 +1,126 @@
+"""Logging sets: the acknowledgement and its buttons (Undo, Same again, Edit), /undo, answers."""
+
+from __future__ import annotations
+
+from telegram import Message, Update
+from telegram.constants import ChatAction
+from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
+
+from bot.context import services_of
+from bot.services import Services
+from bot.services.logbook import Logged, NotALog, Outcome, Question
+from handlers.keyboards import grid
+from handlers.render import acknowledgement, removed
+
+COMMANDS = [("undo", "Remove the last logged set")]
+NOT_A_LOG = (
+    "I couldn't read that as a set. Try “bench 80x5”, “squat 3x5 @ 100kg” or “plank 60s”; "
+    "/help has more examples."
+)
+
+
+def ack_keyboard(entry_id: int):
+    """Undo, Same again and Edit for one logged entry."""
+    return grid(
+        [
+            ("↩️ Undo", f"undo:{entry_id}"),
+            ("🔁 Same again", f"same:{entry_id}"),
+            ("✏️ Edit", f"edit:{entry_id}"),
+        ],
+        columns=3,
+    )
+
+
+async def send_outcome(message: Message, outcome: Outcome | None, services: Services) -> None:
+    """Reply with an acknowledgement, a question with buttons, or why nothing was logged."""
+    if isinstance(outcome, Logged):
+        sent = await message.reply_text(
+            acknowledgement(outcome), reply_markup=ack_keyboard(outcome.entry_id)
+        )
+        await services.logbook.remember_ack(outcome.entry_id, sent.message_id)
+    elif isinstance(outcome, Question):
+        await message.reply_text(outcome.text, reply_markup=grid(list(outcome.buttons)))
+    elif isinstance(outcome, NotALog):
+        await message.reply_text(outcome.reason or NOT_A_LOG)
+
+
+async def log_message(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, edit_of: int | None
+) -> None:
+    """Log (or, with ``edit_of``, correct) the sets in a text message."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or message.text is None or user is None:
+        return
+    services = services_of(context)
+    if edit_of is not None:
+        outcome = await services.logbook.edit(update.update_id, user.id, edit_of, message.text)
+    else:
+        outcome = await services.logbook.log_text(
+            update.update_id, user.id, message.text, message.date, message.message_id
+        )
+    await send_outcome(message, outcome, services)
+
+
+async def undo_last(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/undo: remove the last logged entry."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    gone = await services_of(context).logbook.undo(update.update_id, user.id, None)
+    await message.reply_text(f"↩️ Removed: {removed(gone)}" if gone else "Nothing to undo.")
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Undo, Same again or Edit on an acknowledgement."""
+    query = update.callback_query
+    if query is None or query.data is None or not isinstance(query.message, Message):
+        return
+    action, _, raw_id = query.data.partition(":")
+    entry_id, user_id = int(raw_id), query.from_user.id
+    services = services_of(context)
+    if action == "undo":
+        gone = await services.logbook.undo(update.update_id, user_id, entry_id)
+        await query.answer("Removed" if gone else "Already removed")
+        if gone:
+            await query.edit_message_text(f"↩️ Undone: {removed(gone)}")
+    elif action == "same":
+        await query.answer()
+        await context.bot.send_chat_action(user_id, ChatAction.TYPING)
+        logged = await services.logbook.repeat(update.update_id, user_id, entry_id)
+        if logged is None:
+            return
+        await query.edit_message_reply_markup(None)
+        await send_outcome(query.message, logged, services)
+    else:
+        text = await services.logbook.begin_edit(update.update_id, user_id, entry_id)
+        await query.answer()
+        await query.message.reply_text(
+            "That entry is gone."
+            if text is None
+            else f"Send the corrected line for: {text}\n(or reply to my message with it)"
+        )
+
+
+async def on_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A button under a question: which reading was meant, or which exercise."""
+    query = update.callback_query
+    if query is None or query.data is None or not isinstance(query.message, Message):
+        return
+    kind, pending_id, choice = query.data.split(":", 2)
+    services = services_of(context)
+    outcome = await services.logbook.answer(
+        update.update_id, query.from_user.id, kind, int(pending_id), choice
+    )
+    if outcome is None:
+        await query.answer("Already answered")
+        return
+    await query.answer()
+    await query.edit_message_reply_markup(None)
+    await send_outcome(query.message, outcome, services)
+
+
+HANDLERS = [
+    CommandHandler("undo", undo_last),
+    CallbackQueryHandler(on_button, pattern=r"^(undo|same|edit):\d+$"),
+    CallbackQueryHandler(on_answer, pattern=r"^(pick|name):\d+:(\d+|new|x)$"),
+]

@@ -1,0 +1,137 @@
+"""Reply text for logged sets: compact, in the user's units, numbers from the engine."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.services.logbook import Logged
+from bot.services.sets import SetView
+from bot.services.summary import ExerciseResult
+
+
+def num(value: float | None) -> str:
+    """A number without trailing zeros: 82.5, 80, 97.3."""
+    return "?" if value is None else f"{round(value, 1):g}"
+
+
+def clock(seconds: float) -> str:
+    """Seconds as m:ss (or h:mm:ss)."""
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def effort(view: SetView) -> str:
+    """' @ RIR 2' or ' @ RPE 8' or ''."""
+    if view.rir is not None:
+        return f" @ RIR {num(view.rir)}"
+    if view.rpe is not None:
+        return f" @ RPE {num(view.rpe)}"
+    return ""
+
+
+def load(view: SetView) -> str:
+    """The load of a set as written: '80 kg', 'bodyweight +10 kg', 'bodyweight −20 kg'."""
+    if view.bodyweight:
+        if not view.added:
+            return "bodyweight"
+        sign = "+" if view.added > 0 else "−"
+        return f"bodyweight {sign}{num(abs(view.added))} {view.unit}"
+    return "no load" if view.weight is None else f"{num(view.weight)} {view.unit}"
+
+
+def describe_sets(sets: Sequence[SetView]) -> str:
+    """'3 × 5 @ 100 kg', '40 kg × 8, 8, 7 @ RPE 8', 'plank 60 s', '500 m in 1:45'."""
+    first = sets[0]
+    if first.reps is None and (first.duration_s or first.distance_m):
+        return ", ".join(_cardio(s) for s in sets)
+    efforts = {effort(s) for s in sets}
+    loads = {load(s) for s in sets}
+    shared = efforts.pop() if len(efforts) == 1 else None
+    reps = [s.reps for s in sets]
+    if len(loads) == 1:
+        if len(sets) > 1 and len(set(reps)) == 1:
+            text = f"{len(sets)} × {reps[0]} @ {loads.pop()}"
+        else:
+            text = f"{loads.pop()} × {', '.join(str(r) for r in reps)}"
+        return text + (shared or "")
+    parts = [f"{load(s)} × {s.reps}{'' if shared is not None else effort(s)}" for s in sets]
+    return ", ".join(parts) + (shared or "")
+
+
+def _cardio(view: SetView) -> str:
+    if view.distance_m and view.duration_s:
+        return f"{num(view.distance_m)} m in {clock(view.duration_s)}"
+    if view.distance_m:
+        return f"{num(view.distance_m)} m"
+    return (
+        f"{num(view.duration_s)} s"
+        if (view.duration_s or 0) < 120
+        else clock(view.duration_s or 0)
+    )
+
+
+def records_line(result: ExerciseResult, unit: str) -> str | None:
+    """'🏆 PR: heaviest ever (was 85 kg) · best e1RM (was 93.5 kg)' or None."""
+    parts = []
+    for record in result.records:
+        factor = 1.0 if unit == "kg" else 1 / 0.45359237
+        if record.kind == "weight":
+            parts.append(f"heaviest ever (was {num(record.previous * factor)} {unit})")
+        elif record.kind == "e1rm":
+            parts.append(f"best e1RM (was {num(record.previous * factor)} {unit})")
+        elif record.kind == "added":
+            parts.append(f"most added load (was +{num(record.previous * factor)} {unit})")
+        elif record.kind == "reps":
+            at = f"{num((record.at_kg or 0) * factor)} {unit}" if record.at_kg else "bodyweight"
+            parts.append(f"{num(record.value)} reps at {at} (was {num(record.previous)})")
+        elif record.kind == "duration":
+            parts.append(f"longest hold (was {num(record.previous)} s)")
+    if not parts:
+        return None
+    return ("🏆 PR: " if len(parts) == 1 else "🏆 PRs: ") + " · ".join(parts)
+
+
+def exercise_block(result: ExerciseResult) -> list[str]:
+    """The lines for one exercise of an acknowledgement."""
+    sets = result.sets
+    unit = sets[0].unit
+    head = f"{result.exercise[:1].upper()}{result.exercise[1:]} {describe_sets(sets)}"
+    best = max((s.e1rm for s in sets if s.e1rm is not None), default=None)
+    if best is not None:
+        head += f" — e1RM {num(best)} {unit}"
+    last = result.first_number + len(sets) - 1
+    numbers = f"Set {last}" if len(sets) == 1 else f"Sets {result.first_number}–{last}"
+    lines = [f"{head}. {numbers} today."]
+    record = records_line(result, unit)
+    if record:
+        lines.append(record)
+    elif result.first_time:
+        lines.append(f"First {result.exercise} logged — I'll track your PRs from here.")
+    if result.next_text:
+        lines.append(f"Next: {result.next_text}")
+    return lines
+
+
+def acknowledgement(logged: Logged) -> str:
+    """The whole reply to a logged message."""
+    lines = ["✏️ Corrected:" if logged.edited else "✅"]
+    for index, result in enumerate(logged.exercises):
+        if index:
+            lines.append("")
+        lines.extend(exercise_block(result))
+    if len(lines) > 1 and lines[0] == "✅":
+        lines[1] = "✅ " + lines[1]
+        lines = lines[1:]
+    return "\n".join(lines)
+
+
+def removed(sets: Sequence[SetView]) -> str:
+    """'Bench press 80 kg × 5' for an undo confirmation."""
+    groups: dict[str, list[SetView]] = {}
+    for view in sets:
+        groups.setdefault(view.exercise, []).append(view)
+    return "; ".join(
+        f"{name.capitalize()} {describe_sets(views)}" for name, views in groups.items()
+    )

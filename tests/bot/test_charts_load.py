@@ -1,0 +1,88 @@
+"""Tests for the fitness/fatigue/form chart: 90-day window, today's labels and caption."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+import pytest
+from matplotlib.collections import PolyCollection
+from matplotlib.lines import Line2D
+
+from bot.charts import LoadDay, NotEnoughDataError, build_load, render_load
+from tests.bot.test_charts_png import artists, figure_texts, ink_fraction
+
+TODAY = date(2025, 6, 18)
+
+
+def history(days: int, seed: int = 1) -> list[LoadDay]:
+    """Random but valid model days ending today, oldest first."""
+    rng = random.Random(seed)
+    ctl = atl = 0.0
+    result = []
+    for offset in range(days):
+        load = rng.choice([0.0, rng.uniform(30, 120)])
+        tsb = ctl - atl
+        ctl += (load - ctl) / 42
+        atl += (load - atl) / 7
+        result.append(LoadDay(TODAY - timedelta(days=days - 1 - offset), ctl, atl, tsb, load))
+    return result
+
+
+def test_only_the_last_90_days_are_plotted() -> None:
+    """Fitness, fatigue and load series hold exactly the last 90 days, oldest first."""
+    days = history(200)
+    figure = build_load(list(reversed(days)))
+    (ctl,) = artists(figure, "ctl")
+    (atl,) = artists(figure, "atl")
+    assert isinstance(ctl, Line2D)
+    assert isinstance(atl, Line2D)
+    assert list(ctl.get_ydata()) == [d.ctl for d in days[-90:]]
+    assert list(atl.get_ydata()) == [d.atl for d in days[-90:]]
+    assert len(artists(figure, "load")) == 90
+
+
+def test_form_is_filled_green_above_and_orange_below_zero() -> None:
+    """Form is two filled areas, one for positive and one for negative values."""
+    fills = artists(build_load(history(120)), "form")
+    assert len(fills) == 2
+    assert all(isinstance(f, PolyCollection) for f in fills)
+
+
+def test_todays_values_are_labelled() -> None:
+    """The legend names today's fitness, fatigue and form as whole numbers."""
+    days = history(60)
+    today = days[-1]
+    texts = figure_texts(build_load(days))
+    assert f"Fitness {today.ctl:.0f}" in texts
+    assert f"Fatigue {today.atl:.0f}" in texts
+    assert f"Form {round(today.tsb):+d}" in texts
+    assert "Fitness & fatigue" in texts
+
+
+def test_caption_gives_fitness_change_fatigue_and_form() -> None:
+    """The caption's numbers are today's values and fitness change over the window."""
+    days = history(150)
+    window = days[-90:]
+    change = round(window[-1].ctl - window[0].ctl)
+    chart = render_load(days)
+    assert chart.caption == (
+        f"Fitness {window[-1].ctl:.0f} ({change:+d} in 89 days), "
+        f"fatigue {window[-1].atl:.0f}, form {round(window[-1].tsb):+d}"
+    )
+    assert ink_fraction(chart.png) > 0.04
+
+
+@pytest.mark.parametrize(
+    "days",
+    [
+        [],
+        [LoadDay(TODAY, 10, 20, 0, 50)],
+        [LoadDay(TODAY - timedelta(days=i), 0, 0, 0, 0) for i in range(9)],
+    ],
+    ids=["none", "one-day", "all-zero"],
+)
+def test_too_little_history_asks_for_more(days: list[LoadDay]) -> None:
+    """Fewer than two days, or no load at all, is answered with a hint."""
+    with pytest.raises(NotEnoughDataError, match="two days of training"):
+        render_load(days)
