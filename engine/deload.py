@@ -245,7 +245,8 @@ def _lighter(
     load = None
     if planned.load_kg is not None:
         gear = equipment_of(planned.exercise)
-        lighter = makeable_load(profile.from_kg(planned.load_kg * factor), profile, gear)
+        # Round down: a deload must never come out heavier than the cut asks for.
+        lighter = makeable_load(profile.from_kg(planned.load_kg * factor), profile, gear, "down")
         load = profile.to_kg(lighter)
     percent = None if planned.percent_1rm is None else round(planned.percent_1rm * factor, 1)
     return replace(

@@ -82,6 +82,8 @@ class ProgramRequest:
         if unknown:
             names = ", ".join(EQUIPMENT)
             raise ProgramError(f"Unknown equipment {unknown[0]!r}; choose from {names}.")
+        if self.split == "ppl" and self.days_per_week < 3:
+            raise ProgramError("Push/pull/legs needs at least 3 days a week.")
         _check_days(self)
 
     @property

@@ -162,11 +162,37 @@ def _one_more_set(week: _Week, muscle: str) -> bool:
     )
 
 
+def _make_room(week: _Week, muscle: str, order: Sequence[str], goal: dict[str, float]) -> bool:
+    """Move a set from less important work to ``muscle`` when MRV or time blocks it.
+
+    A donor set may only train muscles ranked below ``muscle`` (or untargeted) that stay at
+    or above their goal without it; the move is undone if ``muscle`` still gets nothing.
+    """
+    rank = {m: i for i, m in enumerate(order)}
+    mine = rank[muscle]
+    volume = week.volume()
+    for day in week.days:
+        for slot in day.slots:
+            weights = muscle_weights(slot.exercise.name)
+            if slot.sets <= week.params.min_sets or any(
+                rank.get(m, len(order)) <= mine or volume[m] - w < goal[m] for m, w in weights
+            ):
+                continue
+            slot.sets -= 1
+            if _one_more_set(week, muscle):
+                return True
+            slot.sets += 1
+    return False
+
+
 def _fill(week: _Week, order: Sequence[str], goal: dict[str, float]) -> None:
     """Add sets, one step at a time, to the first short muscle that can take them."""
     while True:
         volume = week.volume()
-        if not any(_one_more_set(week, m) for m in order if volume[m] < goal[m]):
+        short = [m for m in order if volume[m] < goal[m]]
+        if not any(_one_more_set(week, m) for m in short) and not any(
+            _make_room(week, m, order, goal) for m in short
+        ):
             return
 
 
@@ -192,13 +218,17 @@ def layout_week(
     _fill(week, order, target)
     volume = week.volume()
     missing = [m for m in order if volume[m] < mev[m]]
-    for muscle in missing:
-        if muscle in blend.core:
+    for muscle in (m for m in missing if m in blend.core):
+        if not accessory_choices(muscle, request.available):
             raise ProgramError(
-                f"{request.days_per_week} sessions of {request.session_minutes} minutes with "
-                f"this equipment cannot give {muscle} its minimum weekly sets "
-                f"({LANDMARKS[muscle].mev}); add a day, lengthen sessions or add equipment."
+                f"Nothing you can do with this equipment trains {muscle} directly; "
+                "add dumbbells, a barbell or machines."
             )
+        raise ProgramError(
+            f"{request.days_per_week} sessions of {request.session_minutes} minutes cannot give "
+            f"{muscle} its minimum weekly sets ({LANDMARKS[muscle].mev}); add a day or "
+            "lengthen the sessions."
+        )
     targeted = tuple(m for m in order if m not in missing)
     notes = (
         (f"Not enough time or equipment for the minimum weekly sets of: {', '.join(missing)}.",)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dtm
 
-from sqlalchemy import BigInteger, Column, ForeignKey
+from sqlalchemy import BigInteger, Column, ForeignKey, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -21,6 +21,10 @@ class User(SQLModel, table=True):
     role: str = "athlete"
     awaiting: str | None = "units"  # what the next plain text answers: units, timezone, …
     e1rm_formula: str = "auto"
+    birth_year: int | None = None
+    sex: str | None = None  # "m" / "f", for HR maxima and TRIMP
+    max_hr: int | None = None
+    rest_hr: int | None = None
     created_at: dtm.datetime
 
 
@@ -126,4 +130,52 @@ class CustomExercise(SQLModel, table=True):
     name: str
     pattern: str = "isolation"
     bodyweight: bool = False
+    created_at: dtm.datetime
+
+
+class UploadedFile(SQLModel, table=True):
+    """A file a user sent (kept compressed in the data folder so analyses can be redone)."""
+
+    __tablename__ = "uploaded_files"
+    __table_args__ = (UniqueConstraint("user_id", "sha256"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    )
+    sha256: str
+    filename: str
+    size: int
+    stored_path: str  # relative to the data folder
+    created_at: dtm.datetime
+
+
+class ActivityRow(SQLModel, table=True):
+    """One analysed activity (a session of a FIT file); JSON columns hold the details."""
+
+    __tablename__ = "activities"
+    __table_args__ = (UniqueConstraint("user_id", "start_time", "sport"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    )
+    file_id: int | None = Field(
+        default=None, sa_column=Column(ForeignKey("uploaded_files.id", ondelete="SET NULL"))
+    )
+    sport: str
+    sub_sport: str | None = None
+    start_time: dtm.datetime = Field(index=True)
+    elapsed_s: float = 0.0
+    timer_s: float = 0.0
+    distance_m: float | None = None
+    avg_hr: float | None = None
+    max_hr: float | None = None
+    elevation_gain_m: float | None = None
+    trimp: float | None = None
+    hrtss: float | None = None
+    load: float = 0.0  # the day's training-load points this activity adds (see services)
+    zone_times_s: str = "[]"  # JSON list, Z0..Z5 seconds
+    best_efforts: str = "{}"  # JSON {label: seconds}
+    summary: str = "{}"  # JSON of the engine's analysis
     created_at: dtm.datetime

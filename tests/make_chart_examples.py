@@ -47,9 +47,9 @@ def e1rm_series(days: int, lift: str = "bench press", seed: int = 1) -> E1rmSeri
         day = TODAY - timedelta(days=days - 1 - offset)
         if day.weekday() not in (0, 3) and rng.random() > 0.15:
             continue
-        level = 92 + 20 * (offset / max(days, 1)) ** 0.7
+        level = 95 + 16 * (offset / max(days, 1)) ** 0.7
         for _ in range(3):
-            points.append(E1rmPoint(day, level + rng.gauss(-1.5, 1.6)))
+            points.append(E1rmPoint(day, level + rng.gauss(-2.0, 2.0)))
     return E1rmSeries(lift, tuple(points))
 
 

@@ -72,18 +72,8 @@ def is_ride(sport: str) -> bool:
 
 def _plan(act: ActivityTrace, zones_bpm: Sequence[float], unit: Unit) -> _Plan:
     t = np.asarray(act.elapsed_s, dtype=float)
-    distance = trace.channel(act.distance_m, len(t), "distance_m")
-    speed = trace.channel(act.speed_mps, len(t), "speed_mps")
-    hr = trace.channel(act.hr_bpm, len(t), "hr_bpm")
-    if speed is None and distance is None and hr is None:
-        raise NotEnoughDataError("This activity has no pace or heart-rate samples to chart.")
+    distance, speed, hr = _streams(act, t)
     zones = _zone_edges(zones_bpm, hr)
-    if distance is not None:
-        distance = trace.fill_gaps(t, distance)
-        speed = speed if speed is not None else trace.speed_from_distance(t, distance)
-    elif speed is not None:
-        steps = np.diff(t, prepend=t[0]) * np.nan_to_num(trace.fill_gaps(t, speed))
-        distance = np.cumsum(steps)
     label, metres = distance_unit(unit)
     ride = is_ride(act.sport)
     x = (distance - distance[0]) / metres if distance is not None else (t - t[0]) / 60
@@ -108,6 +98,23 @@ def _plan(act: ActivityTrace, zones_bpm: Sequence[float], unit: Unit) -> _Plan:
         zones=zones,
         laps=laps,
     )
+
+
+def _streams(
+    act: ActivityTrace, t: np.ndarray
+) -> tuple[np.ndarray | None, np.ndarray | None, np.ndarray | None]:
+    """Read distance, speed and HR; derive distance or speed from each other when one lacks."""
+    distance = trace.channel(act.distance_m, len(t), "distance_m")
+    speed = trace.channel(act.speed_mps, len(t), "speed_mps")
+    hr = trace.channel(act.hr_bpm, len(t), "hr_bpm")
+    if speed is None and distance is None and hr is None:
+        raise NotEnoughDataError("This activity has no pace or heart-rate samples to chart.")
+    if distance is not None:
+        distance = trace.fill_gaps(t, distance)
+        speed = speed if speed is not None else trace.speed_from_distance(t, distance)
+    elif speed is not None:
+        distance = np.cumsum(np.diff(t, prepend=t[0]) * np.nan_to_num(trace.fill_gaps(t, speed)))
+    return distance, speed, hr
 
 
 def _pace(speed: np.ndarray, metres: float, ride: bool) -> np.ndarray:

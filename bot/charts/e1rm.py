@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
@@ -101,7 +102,8 @@ def _plan(series: E1rmSeries, unit: Unit, compare: E1rmSeries | None) -> _Plan:
         recent = list(range(len(days)))
     trend = fit_trend([days[i] for i in recent], [values[i] for i in recent])
     start = days[recent[0]]
-    change = fmt_percent(trend.at(days[-1]) / trend.at(start) - 1)
+    base = trend.at(start)
+    change = fmt_percent(trend.at(days[-1]) / base - 1 if base > 0 else 0.0)
     span = (days[-1] - start).days
     span_text = f"{round(span / 7)} weeks" if span >= 14 else f"{span} days"
     latest = f"e1RM {fmt_number(values[-1])} {unit}"
@@ -127,7 +129,7 @@ def _draw(plan: _Plan) -> Figure:
     title = main.label.capitalize() + (f" vs {other.label}" if other else "")
     style.header(figure, title, plan.subtitle)
     # Two lift names do not fit one row with PR and trend, so that legend takes two rows.
-    (ax,) = style.panels(figure, [1], top_in=1.85 if other else 1.5)
+    (ax,) = style.panels(figure, [1], top_in=1.95 if other else 1.6)
     (line,) = ax.plot(main.days, main.values, color=style.BLUE, lw=2.5, gid="sessions")
     line.set(marker="o" if len(main.days) <= 60 else "", ms=6, label=main.label)
     handles: list[Line2D] = [line]
@@ -135,6 +137,22 @@ def _draw(plan: _Plan) -> Figure:
         (line,) = ax.plot(other.days, other.values, color=style.ORANGE, lw=2.5, gid="compare")
         line.set(marker="o" if len(other.days) <= 60 else "", ms=6, label=other.label)
         handles.append(line)
+    if other is None:
+        line.set_label("best set")
+    handles += _draw_prs_and_trend(ax, plan)
+    labels = [_short(str(h.get_label())) for h in handles]
+    style.legend_row(figure, handles, labels, top_in=1.1, ncols=2 if other else None)
+    ax.set_ylabel(plan.unit)
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
+    ax.margins(y=0.12)
+    ax.spines["bottom"].set_visible(False)  # the lowest grid line already frames the plot
+    style.date_axis(ax)
+    return figure
+
+
+def _draw_prs_and_trend(ax: Axes, plan: _Plan) -> list[Line2D]:
+    """Star the PR sessions and draw the recent trend; return both for the legend."""
+    main = plan.main
     pr_days = [main.days[i] for i in plan.pr_indices]
     pr_values = [main.values[i] for i in plan.pr_indices]
     (stars,) = ax.plot(pr_days, pr_values, ls="", marker="*", ms=16, gid="prs", label="PR")
@@ -142,13 +160,15 @@ def _draw(plan: _Plan) -> Figure:
     ends = (plan.trend_start, main.days[-1])
     (trend,) = ax.plot(ends, [plan.trend.at(d) for d in ends], gid="trend", label="trend")
     trend.set(color=style.INK, lw=3, ls=(0, (1.5, 1.2)), zorder=4)
-    if other is None:
-        line.set_label("best set")
-    handles += [stars, trend]
-    labels = [_short(str(h.get_label())) for h in handles]
-    style.legend_row(figure, handles, labels, top_in=1.1, ncols=2 if other else None)
-    ax.set_ylabel(plan.unit)
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
-    ax.margins(y=0.12)
-    style.date_axis(ax)
-    return figure
+    # The latest session gets a bigger dot: it is the number in the subtitle.
+    ax.plot(
+        main.days[-1],
+        main.values[-1],
+        marker="o",
+        ms=11,
+        color=style.BLUE,
+        mec="white",
+        mew=2.5,
+        zorder=6,
+    )
+    return [stars, trend]

@@ -66,20 +66,20 @@ def _plan(days: Sequence[LoadDay]) -> _Plan:
 
 
 def _draw(plan: _Plan) -> Figure:
-    figure = style.new_figure(6.2)
+    figure = style.new_figure(7.0)
     today = plan.days[-1]
-    style.header(figure, "Fitness & fatigue", f"Last {WINDOW_DAYS} days · grey bars: daily load")
-    top, bottom = style.panels(figure, [2.4, 1], top_in=1.6, gap_in=0.75)
+    style.header(
+        figure, "Fitness & fatigue", f"Last {WINDOW_DAYS} days · 6-week vs 1-week average load"
+    )
+    lines, form, load = style.panels(figure, [2.3, 1, 0.7], top_in=1.6, gap_in=0.72)
     days = [d.day for d in plan.days]
-    # Daily loads share the scale of their 42- and 7-day averages, so bars and lines compare.
-    top.bar(days, [d.load for d in plan.days], width=0.8, color=style.FAINT, gid="load")
-    (ctl,) = top.plot(days, [d.ctl for d in plan.days], color=style.BLUE, lw=3.5, gid="ctl")
-    (atl,) = top.plot(days, [d.atl for d in plan.days], color=style.PINK, lw=2.5, gid="atl")
+    (ctl,) = lines.plot(days, [d.ctl for d in plan.days], color=style.BLUE, lw=3.5, gid="ctl")
+    (atl,) = lines.plot(days, [d.atl for d in plan.days], color=style.PINK, lw=2.5, gid="atl")
     for value, color in ((today.ctl, style.BLUE), (today.atl, style.PINK)):
-        top.plot(today.day, value, marker="o", ms=10, color=color, mec="white", mew=2, zorder=5)
-    top.yaxis.set_major_locator(MaxNLocator(nbins=4))
-    top.set_ylim(bottom=0)
-    top.tick_params(labelbottom=False)
+        lines.plot(today.day, value, marker="o", ms=10, color=color, mec="white", mew=2, zorder=5)
+    lines.yaxis.set_major_locator(MaxNLocator(nbins=4))
+    lines.margins(y=0.12)
+    lines.spines["bottom"].set_visible(False)
     handles = [ctl, atl, style.swatch(style.GREEN if today.tsb >= 0 else style.ORANGE)]
     labels = [
         f"Fitness {today.ctl:.0f}",
@@ -87,37 +87,23 @@ def _draw(plan: _Plan) -> Figure:
         f"Form {fmt_signed(today.tsb)}",
     ]
     style.legend_row(figure, handles, labels, top_in=1.1)
-    _draw_form(figure, bottom, plan)
-    bottom.sharex(top)
-    style.date_axis(bottom)
+    _draw_form(figure, form, plan)
+    load.bar(days, [d.load for d in plan.days], width=0.8, color=style.GREY, gid="load")
+    load.yaxis.set_major_locator(MaxNLocator(nbins=2))
+    style.panel_title(figure, load, "Daily load")
+    for ax in (lines, form):
+        ax.sharex(load)
+        ax.tick_params(labelbottom=False)
+    style.date_axis(load)
     return figure
 
 
 def _draw_form(figure: Figure, ax: Axes, plan: _Plan) -> None:
     days = np.array([d.day for d in plan.days], dtype="datetime64[D]")
     tsb = np.array([d.tsb for d in plan.days])
-    ax.fill_between(
-        days,
-        tsb,
-        0,
-        where=tsb >= 0,
-        color=style.GREEN,
-        alpha=0.85,
-        lw=0,
-        interpolate=True,
-        gid="form",
-    )
-    ax.fill_between(
-        days,
-        tsb,
-        0,
-        where=tsb < 0,
-        color=style.ORANGE,
-        alpha=0.85,
-        lw=0,
-        interpolate=True,
-        gid="form",
-    )
+    for where, color in ((tsb >= 0, style.GREEN), (tsb < 0, style.ORANGE)):
+        ax.fill_between(days, tsb, 0, where=where, interpolate=True, gid="form", color=color, lw=0)
     ax.axhline(0, color=style.MUTED, lw=1.2)
+    ax.spines["bottom"].set_visible(False)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=3, symmetric=True))
     style.panel_title(figure, ax, "Form · above 0 means fresh")

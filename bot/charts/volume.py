@@ -96,14 +96,14 @@ def _plan(weeks: Sequence[WeekVolume], unit: Unit) -> _Plan:
 
 def _draw(plan: _Plan) -> Figure:
     rows = len(plan.groups)
-    figure = style.new_figure(3.9 + 0.3 * rows)
+    figure = style.new_figure(4.0 + 0.3 * rows)
     below, above = plan.statuses.count("below"), plan.statuses.count("above")
     subtitle = f"{plan.in_range} in range · {below} below MEV · {above} above MRV"
     style.header(figure, f"Hard sets · week of {fmt_day(plan.week)}", subtitle)
     handles = [style.swatch(style.BAND), style.swatch(style.BAND_STRONG)]
     style.legend_row(figure, handles, ["MEV–MRV range", "MAV (sweet spot)"], top_in=1.1)
     sets_ax, tonnage_ax = style.panels(
-        figure, [0.3 * rows, 1.25], top_in=1.6, gap_in=0.75, left_in=1.55
+        figure, [0.3 * rows, 1.25], top_in=1.6, gap_in=0.85, left_in=1.55
     )
     _draw_sets(sets_ax, plan)
     _draw_tonnage(figure, tonnage_ax, plan)

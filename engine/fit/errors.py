@@ -90,7 +90,7 @@ class ZipError(FitError):
 class BadZipError(ZipError):
     """The upload is not a readable ZIP archive."""
 
-    def __init__(self, why: str = "it is not a valid ZIP archive") -> None:
+    def __init__(self, why: str = "it is damaged or not a ZIP archive") -> None:
         super().__init__(f"The archive cannot be opened: {why}.")
 
 

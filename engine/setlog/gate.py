@@ -28,8 +28,8 @@ _PLAN = re.compile(
     r"|targets|aiming|aim for|aim to|want to|wanna|hope to|hoping to|supposed to|program said"
     r"|program says|programme said|program called for|programmed|scheduled|should do|to do)\b"
 )
-_DONE = re.compile(r"\b(?:got|did|done|hit|managed|completed|finished|ended up|actually|only)\b")
-_CLAUSE = re.compile(r"[^,.;\n]+(?:[.,](?=\d)[^,.;\n]*)*")
+_DONE = re.compile(r"\b(?:got|did|done|managed|completed|finished|ended up|actually|only)\b")
+_CLAUSE_SPLIT = re.compile(r"(,(?!\d)\s*|;\s*|\.(?!\d)\s*|\s+but\s+)")
 _PLANNED_SETS = re.compile(
     r"\d+\s*(?:x|\*)\s*\d+(?:\s*(?:x|\*)\s*\d+)?|\d+\s*sets?(?:\s*of\s*\d+)?|\d+\s*reps?"
 )
@@ -54,13 +54,12 @@ def drop_plans(line: str) -> str:
     """
     if not _PLAN.search(line):
         return line
-    parts = []
-    for m in _CLAUSE.finditer(line):
-        clause = m.group()
+    parts = _CLAUSE_SPLIT.split(line)
+    for k in range(0, len(parts), 2):  # odd indexes hold the separators
+        clause = parts[k]
         if _PLAN.search(clause) and not _DONE.search(clause):
-            clause = _PLAN.sub(" ", _PLANNED_SETS.sub(" ", clause)).replace(" at ", " ")
-        parts.append(clause)
-    return ",".join(parts)
+            parts[k] = _PLAN.sub(" ", _PLANNED_SETS.sub(" ", clause)).replace(" at ", " ")
+    return "".join(parts)
 
 
 def unit_statement(text: str) -> tuple[str | None, str]:

@@ -40,6 +40,7 @@ class NameHit:
     exercise: Exercise
     assisted: bool = False
     bare_row: bool = False
+    weighted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +97,8 @@ def _refine(run: list[_Word], a: int, n: int, exercise: Exercise, custom: Sequen
         kept = [w for w in run if w.key is None or w.text not in FILLERS or run[a].start <= w.start < end]
         better = resolve(line[kept[0].start : kept[-1].end], custom)
         if better is not None and better != exercise:
-            return NameHit(kept[0].start, kept[-1].end, better, assisted)
-    return NameHit(start, end, exercise, assisted, bare_row)
+            return NameHit(kept[0].start, kept[-1].end, better, assisted, weighted="weighted" in texts)
+    return NameHit(start, end, exercise, assisted, bare_row, "weighted" in texts)
 
 
 def find_names(line: str, index: Mapping[str, Exercise], custom: Sequence[Exercise] = ()) -> list[NameHit]:

@@ -94,7 +94,9 @@ def load_after(toks: list[Tok], j: int, st: State) -> tuple[Load | None, int]:
         if hit := read_load(toks, j, st.ctx):
             return hit
     if at(toks, j, "num") and toks[j].gap and (toks[j].value or 0) > 10:
-        if not at(toks, j + 1, "mul", "sets", "reps", "-", "/", "at", "for", ","):
+        if not at(toks, j + 1, "mul", "sets", "reps", "-", "/", "at", "for") and not (
+            at(toks, j + 1, ",") and at(toks, j + 2, "num")
+        ):
             if hit := read_load(toks, j, st.ctx):
                 return hit
     return None, j
@@ -139,9 +141,11 @@ def _is_group(toks: list[Tok], st: State, a: float, slot: Slot, after: int) -> b
         return a <= 20
     if st.fresh or load_after(toks, after, st)[0] is not None or per_set_loads(toks, after, st)[0]:
         return True
-    if st.ctx.bw_class or st.ctx.kind != "strength":
+    if st.ctx.kind != "strength" or st.ctx.bw_class and not (st.ctx.weighted or st.ctx.assisted):
         return a <= 20
-    if (slot.reps or 0) > 30 and not st.ctx.bw_class:
+    if st.ctx.bw_class:
+        return a <= 5
+    if (slot.reps or 0) > 30:
         return False  # "4x120": reps first without a unit
     return a <= 5 or (a <= 10 and not st.ctx.light)
 

@@ -31,13 +31,14 @@ class Ctx:
     light: bool = False  # dumbbell/kettlebell/cable: "8x12" is more likely 8 kg than 8 sets
     assisted: bool = False
     seconds: bool = False  # a Strong "[seconds]" tag: counts are seconds
+    weighted: bool = False  # "weighted dips": plain numbers may be the added load
 
     @classmethod
-    def of(cls, exercise: Exercise, assisted: bool = False, seconds: bool = False) -> Ctx:
+    def of(cls, exercise: Exercise, assisted: bool = False, weighted: bool = False) -> Ctx:
         """Build the context of one exercise."""
         light = exercise.equipment in ("dumbbell", "kettlebell", "cable")
-        kind = "timed" if exercise.pattern == "carry" and seconds else exercise.kind
-        return cls(exercise.name, exercise.bodyweight, kind, light, assisted, seconds)
+        return cls(exercise.name, exercise.bodyweight, exercise.kind, light, assisted,
+                   weighted=weighted)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -157,7 +158,7 @@ def reps_slot(toks: list[Tok], i: int, ctx: Ctx, after_mul: bool = False) -> tup
         elif second <= 5:  # "10-2": reps then RIR
             slot = Slot(reps=slot.reps, rir=second)
         j = i + 3
-    elif at(toks, j, "/") and at(toks, j + 1, "num") and toks[j + 1].value == value:
+    elif after_mul and at(toks, j, "/") and at(toks, j + 1, "num") and toks[j + 1].value == value:
         j += 2  # "10/10": per side
     if at(toks, j, "reps"):
         j += 1

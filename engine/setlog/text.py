@@ -34,8 +34,8 @@ _NOISE = [re.compile(p) for p in (
     r"\((?=[^()]*\b(?:pr|pb|\d*rm|record)\b)[^()]*\)",
     rf"\b(?:e1rm|est(?:imated)?\.?\s*1rm|1rm)\s*(?:of\s*|was\s*|=\s*|:\s*)?~?{_NUM}\s*{_WEIGHT_UNIT}?",
     r"\b\d+\s*rm\b|\b(?:new\s+|all[- ]time\s+|lifetime\s+)?(?:pr|pb)s?\b!*",
-    rf"\(?\brest(?:ed|ing)?\s*(?:of|for|was|:|=)?\s*~?{_NUM}(?:\s*-\s*{_NUM})?\s*{_TIME_UNIT}?"
-    r"(?!\s*[x*\d])\)?",
+    rf"\(?\brest(?:ed|ing)?\s*(?:of|for|was|:|=)?\s*~?{_NUM}(?:\s*-\s*{_NUM})?"
+    rf"(?:\s*{_TIME_UNIT}|(?!\s*[x*\d]))\)?",
     rf"\(?~?{_NUM}(?:\s*-\s*{_NUM})?\s*{_TIME_UNIT}?\s*(?:of\s+)?rest\b\)?",
     rf"\b{_NUM}\s*{_TIME_UNIT}\s*between\s*sets\b",
     rf"\(?\b(?:bw|bodyweight|body weight)\s*(?:=|:|was|of|is)\s*~?{_NUM}\s*{_WEIGHT_UNIT}?\)?",
@@ -57,7 +57,7 @@ _EQUIPMENT = (
     r"|weighted|band(?:ed)?|ez[- ]?bar|trap bar|hex bar|plate loaded|lever|landmine"
 )
 _WORD_PAREN = re.compile(rf"\((?!\s*(?:{_EQUIPMENT})\b)[^()\d]*\)")
-_PR_STAR = re.compile(r"(?<=\d)\*(?!\s*\d)|(?<=\d)\+(?!\s*\d)|~")
+_PR_STAR = re.compile(r"(?<=\d)\*(?!\s*\d)|(?<=\d)\+(?!\d)|~")
 _SPACES = re.compile(r"[ ]{2,}")
 
 

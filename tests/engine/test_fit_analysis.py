@@ -39,7 +39,9 @@ def test_run_with_gps_and_hr():
 def test_zone_times_cover_the_hr_stream_and_loads_are_positive():
     """Zone totals equal the counted HR time; the HR ramp visits every zone Z1..Z5."""
     run = _one(fitgen.run_gps_hr())
-    counted = counted_time_s([run.start_time.timestamp() + t for t in run.track.offset_s], run.track.hr_bpm)
+    counted = counted_time_s(
+        [run.start_time.timestamp() + t for t in run.track.offset_s], run.track.hr_bpm
+    )
     assert sum(run.zone_times_s) == pytest.approx(counted)
     assert all(seconds > 0 for seconds in run.zone_times_s[1:])
     assert run.trimp > 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -35,7 +36,9 @@ from engine.load import (
 def test_activity_counts_on_its_local_start_day(instant, zone, local_day):
     """An activity belongs to the athlete's local date, not the UTC date (SPORTSCI §4)."""
     start = local_day - timedelta(days=1)
-    loads = daily_loads([(datetime.fromisoformat(instant), 50.0)], ZoneInfo(zone), start, start + timedelta(days=2))
+    loads = daily_loads(
+        [(datetime.fromisoformat(instant), 50.0)], ZoneInfo(zone), start, start + timedelta(days=2)
+    )
     assert loads == [0.0, 50.0, 0.0]
 
 
@@ -56,7 +59,9 @@ def test_daily_loads_step_by_date_across_dst_and_fill_rest_days():
 def test_daily_loads_refuses_naive_datetimes():
     """A naive time has no local day, so it is a programming error."""
     with pytest.raises(ValueError, match="aware"):
-        daily_loads([(datetime(2024, 1, 1), 1.0)], ZoneInfo("UTC"), date(2024, 1, 1), date(2024, 1, 1))
+        daily_loads(
+            [(datetime(2024, 1, 1), 1.0)], ZoneInfo("UTC"), date(2024, 1, 1), date(2024, 1, 1)
+        )
 
 
 def test_pmc_reaches_trainingpeaks_value_after_42_days():
@@ -156,7 +161,7 @@ def test_pmc_stays_within_the_range_of_loads(loads):
     for day in days:
         assert -1e-9 <= day.ctl <= top + 1e-9
         assert -1e-9 <= day.atl <= top + 1e-9
-    for before, day in zip(days, days[1:], strict=False):
+    for before, day in itertools.pairwise(days):
         assert day.tsb == pytest.approx(before.ctl - before.atl)
 
 
@@ -166,6 +171,6 @@ def test_constant_load_converges_and_ratios_are_one(load, days):
     """A constant load keeps every ACWR at 1 and moves CTL monotonically towards it."""
     loads = [load] * days
     ctl = [d.ctl for d in pmc(loads)]
-    assert all(a <= b + 1e-9 for a, b in zip(ctl, ctl[1:], strict=False))
+    assert all(a <= b + 1e-9 for a, b in itertools.pairwise(ctl))
     assert all(r == pytest.approx(1.0) for r in acwr_ewma(loads))
     assert all(r is None or r == pytest.approx(1.0) for r in acwr_rolling(loads))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -74,7 +76,7 @@ def test_best_effort_times_grow_with_distance(steps):
     targets = {str(m): float(m) for m in (50, 100, 200, 400, 800, 1600)}
     efforts = best_efforts(times, dists, targets)
     ordered = [efforts[k] for k in targets if k in efforts]
-    assert all(a <= b + 1e-6 for a, b in zip(ordered, ordered[1:], strict=False))
+    assert all(a <= b + 1e-6 for a, b in itertools.pairwise(ordered))
 
 
 def test_new_pbs_keeps_only_improvements_and_first_times():

@@ -1,0 +1,141 @@
+"""Parse a whole message: split it into exercises, parse each one's sets, merge and check."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from engine.catalog import Exercise, alias_index
+from engine.setlog.entry import Entry, scope_units, to_exercise
+from engine.setlog.gate import drop_plans, is_rejected, unit_statement
+from engine.setlog.model import (
+    Ambiguity,
+    MessageTooLongError,
+    ParseResult,
+    ParsedSet,
+    UnknownExerciseError,
+)
+from engine.setlog.names import NameHit, find_names, guess_name
+from engine.setlog.text import normalise, strip_noise
+
+MAX_CHARS = 4096
+_CHUNK = re.compile(r"[\n;]")
+_MARK = re.compile(
+    r"^(?:[-*]+(?=\s)|\d{1,2}[.)](?=\s)|[a-wyz]\d{1,2}[.):]?(?=\s)|set\s*\d+\s*[:.)-]?"
+    r"|w\d+\s*[:.)]|(?:\[\s*x?\s*\])|(?:warm[- ]?up|wu)\s*\d*\s*[:.)])\s*"
+)
+_SEPARATOR = re.compile(r";|,\s|\s(?:then|and|&|\+)\s|\s-\s(?=[a-z])")
+_SET_NOTATION = re.compile(
+    r"\d\s*[x*]\s*\d|\d\s*(?:kgs?|lbs?|#|kilos?|pounds?)\b|\b\d+\s*(?:sets?|reps?)\b|@\s*\d"
+    r"|\bsets? of\b|\d\s*(?:min|mins|sec|secs|s|km|k|m|mi|miles?)\b|\d:\d\d"
+)
+
+
+def _split(chunk: str, hits: list[NameHit]) -> list[tuple[NameHit, str]]:
+    """Give each name the text around it, cutting between names at the last separator."""
+    pieces: list[tuple[NameHit, str]] = []
+    before = chunk[: hits[0].start]
+    for k, hit in enumerate(hits):
+        stop = hits[k + 1].start if k + 1 < len(hits) else len(chunk)
+        between = chunk[hit.end : stop]
+        cuts = list(_SEPARATOR.finditer(between)) if k + 1 < len(hits) else []
+        mine, nxt = (between[: cuts[-1].start()], between[cuts[-1].end() :]) if cuts else (between, "")
+        pieces.append((hit, f"{before} {mine}"))
+        before = nxt
+    return pieces
+
+
+def _unnamed(chunk: str, current: Entry | None, custom: Sequence[Exercise]) -> NameHit | None:
+    """Handle a line without a known name: a typo'd name, a set line, or an unknown exercise."""
+    if not _SET_NOTATION.search(chunk) and not (current and re.search(r"\d", chunk)):
+        return None
+    hit, candidate = guess_name(chunk, custom)
+    if hit is not None or current is not None:
+        return hit
+    if candidate:
+        from engine.catalog import suggest
+
+        raise UnknownExerciseError(candidate, suggest(candidate, custom))
+    if re.fullmatch(r"[\d\s.,x*@+/:-]*(?:kgs?|lbs?)?[\d\s.,x*@+/:-]*", chunk):
+        raise UnknownExerciseError("")
+    return None
+
+
+def _entries(text: str, index: Mapping[str, Exercise], custom: Sequence[Exercise]) -> list[Entry]:
+    entries: list[Entry] = []
+    current: Entry | None = None
+    for raw in _CHUNK.split(text):
+        chunk, seconds = strip_noise(drop_plans(normalise(raw)))
+        chunk = _MARK.sub("", chunk).strip()
+        if not chunk:
+            continue
+        source = raw.strip()
+        hits = find_names(chunk, index, custom)
+        if not hits:
+            guessed = _unnamed(chunk, current, custom)
+            if guessed is None:
+                if current is not None:
+                    current.feed(chunk, source, seconds)
+                continue
+            hits = [guessed]
+        for hit, piece in _split(chunk, hits):
+            entry = Entry.of(hit)
+            entry.feed(piece, source, seconds)
+            entries.append(entry)
+        current = entries[-1]
+    return entries
+
+
+def _merge(named: list[tuple[str, list[ParsedSet], list[str]]]) -> dict[str, tuple[list, list]]:
+    merged: dict[str, tuple[list, list]] = {}
+    for name, sets, sources in named:
+        if not sets:
+            continue
+        slot = merged.setdefault(name, ([], []))
+        slot[0].extend(sets)
+        slot[1].extend(s for s in sources if s not in slot[1])
+    return merged
+
+
+def _result(entries: list[Entry], unit: str | None) -> ParseResult:
+    plain, alternative, question = [], [], None
+    for entry in entries:
+        sets, alt, asked = entry.finish()
+        plain.append((entry.exercise.name, sets, entry.sources))
+        use_alt = alt is not None and question is None
+        alternative.append((entry.exercise.name, alt if use_alt and alt else sets, entry.sources))
+        question = question or asked
+    readings = []
+    for named in (plain, alternative) if question else (plain,):
+        merged = _merge(named)
+        readings.append(tuple(to_exercise(n, scope_units(s, unit), src) for n, (s, src) in merged.items()))
+    if question is None:
+        return ParseResult(readings[0])
+    ask, label, alt_label = question
+    return ParseResult(readings[0], Ambiguity(ask, ((label, readings[0]), (alt_label, readings[1]))))
+
+
+def parse_message(text: str, custom: Sequence[Exercise] = ()) -> ParseResult:
+    """Parse a free-text set log into exercises and sets.
+
+    Args:
+        text: The message as the user wrote it.
+        custom: The user's own exercises, recognised alongside the built-in catalog.
+
+    Returns:
+        The exercises and sets logged (empty for questions, plans, commands and other
+        non-logs), with an ambiguity to confirm when a reading is genuinely uncertain.
+
+    Raises:
+        UnknownExerciseError: The message looks like a log but names no known exercise.
+        SetLogError: The message is too long or holds an implausible number.
+    """
+    if len(text) > MAX_CHARS:
+        raise MessageTooLongError(f"That message is too long to read as a log (over {MAX_CHARS} characters).")
+    normalised = normalise(text)
+    if is_rejected(normalised):
+        return ParseResult()
+    unit, _ = unit_statement(normalised)
+    if unit is not None:
+        text = unit_statement(text.lower())[1]
+    return _result(_entries(text, alias_index(custom), custom), unit)
