@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -108,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m bot`` and the ``spotter`` script."""
+    # Opt in to PTB's timedelta durations now, so rate-limit answers raise no deprecation noise.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     if getattr(args, "func", None) is None:
         args = build_parser().parse_args(["run"])

@@ -13,12 +13,12 @@ from bot.context import SERVICES_KEY
 from bot.ordering import PerChatUpdateProcessor
 from bot.services import Services
 from bot.settings import Settings
-from handlers import errors, guide, logbook, onboarding, preferences, text, workouts
+from handlers import charts, errors, guide, logbook, onboarding, preferences, text, workouts
 
 log = logging.getLogger(__name__)
 
 # Order matters: commands and buttons first, the catch-all text router last.
-FEATURES = (onboarding, guide, preferences, logbook, workouts, text)
+FEATURES = (onboarding, guide, preferences, logbook, workouts, charts, text)
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 
 

@@ -177,22 +177,27 @@ def next_set(
     )
 
 
-def _scored(
+def _e1rm_or_none(done: DoneSet, params: PrescriptionParams) -> float | None:
+    """Return a logged set's e1RM in kg, or None when it says nothing (0 kg, 40 reps)."""
+    try:
+        return estimate_1rm(
+            done.weight_kg, done.reps, done.rpe, done.rir, params.formula, params.rir_bias
+        ).value_kg
+    except StrengthInputError:
+        return None
+
+
+def _last_session(
     history: Sequence[DoneSet], exercise: str, today: date, params: PrescriptionParams
-) -> list[tuple[DoneSet, float]]:
-    """Pair each usable past set of the exercise with its e1RM; sets that say nothing go."""
-    found = []
-    for done in history:
-        if done.exercise != exercise or done.day is None or done.day > today:
-            continue
-        try:
-            value = estimate_1rm(
-                done.weight_kg, done.reps, done.rpe, done.rir, params.formula, params.rir_bias
-            ).value_kg
-        except StrengthInputError:  # 0 kg, 40 reps...: no strength information
-            continue
-        found.append((done, value))
-    return found
+) -> tuple[list[date], list[tuple[DoneSet, float]]]:
+    """Return the days the lift was trained and the latest session's sets with their e1RMs."""
+    mine = [s for s in history if s.exercise == exercise and s.day is not None and s.day <= today]
+    days = sorted({s.day for s in mine if s.day is not None}, reverse=True)
+    for day in days:  # e1RMs only for the newest day with a usable set: history can be long
+        scored = [(s, e) for s in mine if s.day == day and (e := _e1rm_or_none(s, params))]
+        if scored:
+            return [d for d in days if d <= day], scored
+    return [], []
 
 
 def _amrap_test(
@@ -275,11 +280,9 @@ def next_session(
     target = SessionTarget(target) if isinstance(target, str) else target
     sets, reps, rir = goal_targets(goal, params)
     shape = (target.sets or sets, target.reps or reps, rir if target.rir is None else target.rir)
-    scored = _scored(history, target.exercise, today, params)
-    if not scored:
+    days, last = _last_session(history, target.exercise, today, params)
+    if not last:
         return _amrap_test(target, profile, params)
-    days = [s.day for s, _ in scored if s.day is not None]
-    last = [(s, e) for s, e in scored if s.day == max(days)]
     top, e1rm_kg = max(last, key=lambda pair: pair[1])
     wanted_kg, steps = _target_load(e1rm_kg, (today - max(days)).days, shape, readiness, params)
     notes = [f"from e1RM {_num(profile.from_kg(e1rm_kg))} {profile.unit}", *steps]

@@ -9,7 +9,9 @@ Accessories in those patterns are lighter work and do not count as mains.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
@@ -93,54 +95,68 @@ def _options(kind: str, per_session: int, allowed: frozenset[str]) -> list[tuple
     return found
 
 
+Plan = tuple[tuple[str, ...], ...]
+
+
+def _score(plan: Plan) -> int:
+    """Rank plans: days with a main first, then total mains, then distinct patterns."""
+    distinct = len({p for day in plan for p in day})
+    return 1000 * sum(1 for day in plan if day) + 10 * sum(map(len, plan)) + distinct
+
+
+@dataclass(slots=True)
+class _Search:
+    """Bounded depth-first search over each day's main-pattern choice."""
+
+    options: list[list[tuple[str, ...]]]  # per day, best first, ending with "no main"
+    max_per_week: int
+    per_session: int
+    budget: int = _SEARCH_BUDGET
+    best: Plan = ()
+    best_score: int = -1
+
+    def clashes(self, choice: tuple[str, ...], plan: Plan) -> bool:
+        """Return True if ``choice`` repeats a neighbour's main (the week wraps around)."""
+        n, i = len(self.options), len(plan)
+        neighbours = {(i - 1) % n, (i + 1) % n} if n > 1 else set()
+        return any(set(plan[j]) & set(choice) for j in neighbours if j < i)
+
+    def walk(self, plan: Plan, uses: Counter[str]) -> None:
+        """Extend ``plan`` day by day, keeping the best complete plan seen."""
+        self.budget -= 1
+        days_left = len(self.options) - len(plan)
+        if not days_left:
+            if _score(plan) > self.best_score:
+                self.best, self.best_score = plan, _score(plan)
+            return
+        most = 1000 + 10 * self.per_session  # the most one more day can add
+        ceiling = _score(plan) + days_left * most + len(MAIN_PATTERNS)
+        perfect = len(self.options) * most + len(MAIN_PATTERNS)
+        if self.budget <= 0 or ceiling <= self.best_score or self.best_score >= perfect:
+            return
+        for choice in self.options[len(plan)]:
+            if any(uses[p] >= self.max_per_week for p in choice) or self.clashes(choice, plan):
+                continue
+            self.walk((*plan, choice), uses + Counter(choice))
+
+
 @lru_cache(maxsize=256)
 def schedule_mains(
     types: tuple[str, ...],
     per_session: int,
     max_per_week: int = 2,
     allowed: frozenset[str] = frozenset(MAIN_PATTERNS),
-) -> tuple[tuple[str, ...], ...]:
-    """Choose each day's main patterns: most mains in total, every day at least one if possible.
+) -> Plan:
+    """Choose each day's main patterns: every day at least one if possible, then most mains.
 
     Constraints: adjacent days (cyclically) share no main pattern; a pattern is a main on at
     most ``max_per_week`` days; only ``allowed`` patterns (those the equipment permits) are
-    used. Depth-first search with a bound; deterministic.
+    used. A bounded depth-first search, deterministic.
     """
-    n = len(types)
-    best: list[list[tuple[str, ...]]] = [[() for _ in types]]
-    best_score = [-1]
-    budget = [_SEARCH_BUDGET]
-
-    def score(plan: list[tuple[str, ...]]) -> int:
-        distinct = len({p for day in plan for p in day})
-        return 1000 * sum(1 for day in plan if day) + 10 * sum(map(len, plan)) + distinct
-
-    def clash(i: int, choice: tuple[str, ...], plan: list[tuple[str, ...]]) -> bool:
-        neighbours = {(i - 1) % n, (i + 1) % n} if n > 1 else set()
-        taken = {p for j in neighbours if j < len(plan) for p in plan[j]}
-        return bool(taken & set(choice))
-
-    def walk(plan: list[tuple[str, ...]], uses: dict[str, int]) -> None:
-        budget[0] -= 1
-        i = len(plan)
-        if i == n:
-            if score(plan) > best_score[0]:
-                best[0], best_score[0] = list(plan), score(plan)
-            return
-        ceiling = score(plan) + (n - i) * (1000 + 10 * per_session) + len(MAIN_PATTERNS)
-        if budget[0] <= 0 or ceiling <= best_score[0]:
-            return
-        for choice in [*_options(types[i], per_session, allowed), ()]:
-            if any(uses.get(p, 0) >= max_per_week for p in choice) or clash(i % n, choice, plan):
-                continue
-            for p in choice:
-                uses[p] = uses.get(p, 0) + 1
-            walk([*plan, choice], uses)
-            for p in choice:
-                uses[p] -= 1
-
-    walk([], {})
-    return tuple(best[0])
+    options = [[*_options(kind, per_session, allowed), ()] for kind in types]
+    search = _Search(options, max_per_week, per_session)
+    search.walk((), Counter())
+    return search.best or tuple(() for _ in types)
 
 
 def usable(exercise: Exercise, available: frozenset[str]) -> bool:

@@ -63,9 +63,8 @@ class _Week:
                     totals[muscle] = totals.get(muscle, 0.0) + weight * slot.sets
         return totals
 
-    def fits(self, exercise: Exercise, sets: int, day: Day) -> bool:
+    def fits(self, exercise: Exercise, sets: int, day: Day, volume: dict[str, float]) -> bool:
         """Return True if ``sets`` more sets keep every muscle ≤ MRV and the day in time."""
-        volume = self.volume()
         for muscle, weight in muscle_weights(exercise.name):
             if volume[muscle] + weight * sets > LANDMARKS[muscle].mrv:
                 return False
@@ -120,10 +119,11 @@ def _trim_to_mrv(week: _Week) -> None:
 
 def _grow_existing(week: _Week, muscle: str, limit: int) -> bool:
     """Add a set to an accessory training ``muscle`` directly, in the roomiest day."""
+    volume = week.volume()
     options = [
         (d, s) for d in week.days for s in d.slots
         if not s.main and muscle in s.exercise.primary and s.sets < limit
-        and week.fits(s.exercise, 1, d)
+        and week.fits(s.exercise, 1, d, volume)
     ]  # fmt: skip
     if not options:
         return False
@@ -134,7 +134,7 @@ def _grow_existing(week: _Week, muscle: str, limit: int) -> bool:
 
 def _add_new(week: _Week, muscle: str) -> bool:
     """Add a new accessory for ``muscle`` on the roomiest day allowed to train it."""
-    sets = week.params.min_sets
+    sets, volume = week.params.min_sets, week.volume()
     used = {s.exercise.name for d in week.days for s in d.slots}
     days = sorted(
         (d for d in week.days if muscle in DAY_PLANS[d.kind][1]
@@ -146,7 +146,7 @@ def _add_new(week: _Week, muscle: str) -> bool:
     for exercise in fresh + [e for e in choices if e not in fresh]:
         for day in days:
             here = {s.exercise.name for s in day.slots}
-            if exercise.name not in here and week.fits(exercise, sets, day):
+            if exercise.name not in here and week.fits(exercise, sets, day, volume):
                 day.slots.append(Slot(exercise, sets, False, "double"))
                 return True
     return False

@@ -20,6 +20,8 @@ Follow-ups continue the last exercise: “80x5”, “x5”, “same”, “+2.5
 Commands
 /start — set up units and timezone
 /settings — change units and timezone
+/chart — progress charts: e1RM (/chart e1rm bench vs squat), volume, load, zones
+/calendar — a year of training days, streaks and consistency score
 /help — this message"""
 
 

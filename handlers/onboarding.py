@@ -68,11 +68,14 @@ async def choose_units(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     units = query.data.removeprefix("units:")
     user = await services_of(context).users.set_units(update.update_id, query.from_user.id, units)
     await query.edit_message_reply_markup(None)
-    await query.get_bot().send_message(query.from_user.id, f"Units: {user.units} ✓")
     if user.awaiting == "timezone":
         await query.get_bot().send_message(
-            query.from_user.id, ASK_TIMEZONE, reply_markup=timezone_keyboard()
+            query.from_user.id,
+            f"Units: {user.units} ✓\n\n{ASK_TIMEZONE}",
+            reply_markup=timezone_keyboard(),
         )
+    else:
+        await query.get_bot().send_message(query.from_user.id, f"Units: {user.units} ✓")
 
 
 async def choose_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

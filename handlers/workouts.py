@@ -33,13 +33,12 @@ def _minutes(delta: dtm.timedelta) -> str:
 
 def render_summary(summary: WorkoutSummary, title: str) -> str:
     """A workout summary: exercises, sets, tonnage, best e1RM, PRs, duration."""
-    lines = [
-        f"{title} — {_day(summary.started_at, summary.timezone)}, {_minutes(summary.duration)}"
-    ]
+    lines = [f"{title}{_day(summary.started_at, summary.timezone)}, {_minutes(summary.duration)}"]
     for line in summary.exercises:
         best = f" · e1RM {num(line.best_e1rm)} {summary.unit}" if line.best_e1rm else ""
         lines.append(f"• {line.exercise.capitalize()}: {describe_sets(line.sets)}{best}")
-    lines.append(f"{summary.set_count} sets · {num(summary.tonnage)} {summary.unit} lifted")
+    sets = f"{summary.set_count} set{'s' if summary.set_count != 1 else ''}"
+    lines.append(f"{sets} · {summary.tonnage:,.0f} {summary.unit} lifted")
     for exercise, record in summary.records:
         fake = ExerciseResult(exercise, (), 1, (record,), False, None)
         text = records_line(fake, summary.unit)
@@ -66,7 +65,7 @@ async def finish_workout(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if summary is None:
         await message.reply_text("No workout in progress. Log a set to start one.")
         return
-    await message.reply_text(render_summary(summary, "🏁 Workout done"))
+    await message.reply_text(render_summary(summary, "🏁 Workout done — "))
 
 
 async def last_session(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -101,7 +100,7 @@ async def show_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if not summaries:
         await message.reply_text("No workouts yet. Log a set like “bench 60x8” to start.")
         return
-    await message.reply_text("\n\n".join(render_summary(s, "🗓") for s in summaries))
+    await message.reply_text("\n\n".join(render_summary(s, "🗓 ") for s in summaries))
 
 
 async def show_records(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

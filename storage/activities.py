@@ -60,7 +60,9 @@ async def activities_between(
     return list((await session.exec(statement)).all())
 
 
-async def get_activity(session: AsyncSession, user_id: int, activity_id: int) -> ActivityRow | None:
+async def get_activity(
+    session: AsyncSession, user_id: int, activity_id: int
+) -> ActivityRow | None:
     """The user's activity with this id (None for someone else's)."""
     row = await session.get(ActivityRow, activity_id)
     return row if row is not None and row.user_id == user_id else None

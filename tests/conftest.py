@@ -17,7 +17,7 @@ from bot.services import Services, build_services
 from bot.settings import Settings
 from storage.db import Database
 from storage.migrate import upgrade
-from tests.faketg import FakeTelegram
+from tests.faketg import FakeTelegram, SentMessage
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -25,6 +25,8 @@ SHARED = REPO.parent / "shared"
 # Settings are read from the environment; keep a developer's own .env and SPOTTER_* out of tests.
 for _name in [n for n in os.environ if n.startswith("SPOTTER_")]:
     del os.environ[_name]
+# Opt in to PTB's coming timedelta API, so a 429 raises RetryAfter rather than a warning.
+os.environ["PTB_TIMEDELTA"] = "true"
 
 
 class FrozenClock:
@@ -123,11 +125,16 @@ async def live_bot(
     await db.dispose()
 
 
+def sent(message: SentMessage) -> bool:
+    """Whether an output is a new message (not an edit of an earlier one)."""
+    return message.method.startswith("send")
+
+
 async def onboard(tg: FakeTelegram, user_id: int, units: str = "kg", city: str = "Berlin") -> None:
     """Take a user through /start: units button, then a typed city."""
     tg.send_text(user_id, "/start")
     (welcome,) = await tg.await_for(user_id)
     tg.press_button(user_id, welcome.message_id, f"units:{units}")
-    await tg.await_for(user_id, 2)
+    await tg.await_for(user_id, predicate=sent)
     tg.send_text(user_id, city)
     await tg.await_for(user_id, predicate=lambda m: "All set" in (m.text or ""))

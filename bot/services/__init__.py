@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.services.charts import ChartService
 from bot.services.core import Clock, Core, utc_now
 from bot.services.logbook import LogbookService
 from bot.services.users import UserService, UserView
@@ -22,6 +23,7 @@ class Services:
     users: UserService
     logbook: LogbookService
     workouts: WorkoutService
+    charts: ChartService
 
 
 def build_services(settings: Settings, db: Database, clock: Clock = utc_now) -> Services:
@@ -32,4 +34,5 @@ def build_services(settings: Settings, db: Database, clock: Clock = utc_now) -> 
         users=UserService(core),
         logbook=LogbookService(core),
         workouts=WorkoutService(core),
+        charts=ChartService(core),
     )

@@ -66,6 +66,8 @@ def _num(value: float) -> str:
 def next_text(row: SetLog) -> str | None:
     """What to do next set, from the set just done (None when there is nothing to say)."""
     view = SetView.of(row)
+    if row.distance_m and not row.reps:
+        return None
     if row.duration_s and not row.reps:
         return f"another {_num(row.duration_s)} s"
     if row.bodyweight or row.weight_kg is None:
@@ -78,15 +80,16 @@ def next_text(row: SetLog) -> str | None:
     effort = row.rir if row.rir is not None else (10 - row.rpe if row.rpe is not None else None)
     if effort is None:
         return f"{_num(view.weight or 0)} {view.unit} × {row.reps}"
-    target = max(1.0, min(effort, 4.0))
+    # Fatigue costs about one rep in reserve per set, so aim one RIR lower than this set,
+    # but never below RIR 1: a set at RIR 0-1 is followed by a slightly lighter one.
+    high = min(max(effort, 2.0), 5.0)
     try:
         prescription = next_set(
             DoneSet(row.exercise, row.weight_kg, row.reps, row.rpe, row.rir),
             row.reps,
-            target,
+            high,
             default_profile(view.unit),
         )
     except EngineError:
         return None
-    low = max(0.0, target - 1)
-    return f"{_num(prescription.load)} {view.unit} × {row.reps} @ RIR {low:g}–{target:g}"
+    return f"{_num(prescription.load)} {view.unit} × {row.reps} @ RIR {high - 1:g}–{high:g}"

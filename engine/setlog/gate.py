@@ -24,14 +24,15 @@ _REJECT = [re.compile(p) for p in (
 )]  # fmt: skip
 _PLAN = re.compile(
     r"\b(?:tomorrow|tmrw|tmr|next (?:week|time|session|workout|day|mon|tue|wed|thu|fri|sat|sun)"
-    r"\w*|planning|plan|planned|the plan|going to|gonna|will do|will try|i'll|goal|goals|target"
+    r"\w*|planning|plan|the plan|going to|gonna|will do|will try|i'll|goal|goals|target"
     r"|targets|aiming|aim for|aim to|want to|wanna|hope to|hoping to|supposed to|program said"
-    r"|program says|programme said|program called for|programmed|scheduled|should do|to do)\b"
+    r"|program says|programme said|program called for|scheduled|should do|to do)\b"
 )
 _DONE = re.compile(r"\b(?:got|did|done|managed|completed|finished|ended up|actually|only)\b")
-_CLAUSE_SPLIT = re.compile(r"(,(?!\d)\s*|;\s*|\.(?!\d)\s*|\s+but\s+)")
+_CLAUSE_SPLIT = re.compile(r"(,(?!\d)\s*|;\s*|\.(?!\d)\s*|\s+but\s+|[()])")
 _PLANNED_SETS = re.compile(
-    r"\d+\s*(?:x|\*)\s*\d+(?:\s*(?:x|\*)\s*\d+)?|\d+\s*sets?(?:\s*of\s*\d+)?|\d+\s*reps?"
+    r"(?<!\d)\d+\s*(?:x|\*)\s*\d+(?:\s*(?:x|\*)\s*\d+)?|(?<!\d)\d+\s*sets?(?:\s*of\s*\d+)?"
+    r"|(?<!\d)\d+\s*reps?"
 )
 _UNIT_STATEMENT = re.compile(
     r"\b(?:all|everything|weights?|loads?|numbers)\s+(?:are\s+|were\s+|is\s+)?(?:in\s+)?"
@@ -43,14 +44,14 @@ def is_rejected(text: str) -> bool:
     """Tell whether a normalised message is not a set log at all."""
     if any(p.search(text) for p in _REJECT):
         return True
-    return bool(_PLAN.search(text)) and not _DONE.search(text)
+    return False
 
 
 def drop_plans(line: str) -> str:
-    """Keep what was done: planned set counts in a clause with plan words are removed.
+    """Keep what was done: clauses about plans, targets and tomorrow are removed.
 
-    The clause's name and load stay, so "squat target 5x5 at 100, got 5,5,4" keeps "squat
-    ... 100" for the performed reps.
+    When a later clause says what was done ("got", "did"), the plan clause keeps its name and
+    load, so "squat target 5x5 at 100, got 5,5,4" still logs the reps at 100.
     """
     if not _PLAN.search(line):
         return line
@@ -58,7 +59,11 @@ def drop_plans(line: str) -> str:
     for k in range(0, len(parts), 2):  # odd indexes hold the separators
         clause = parts[k]
         if _PLAN.search(clause) and not _DONE.search(clause):
-            parts[k] = _PLAN.sub(" ", _PLANNED_SETS.sub(" ", clause)).replace(" at ", " ")
+            if any(_DONE.search(later) for later in parts[k + 2 :: 2]):
+                clause = _PLANNED_SETS.sub(" ", clause)
+                parts[k] = _PLAN.sub(" ", clause).replace(" at ", " ")
+            else:
+                parts[k] = " "
     return "".join(parts)
 
 

@@ -34,7 +34,9 @@ def effort(toks: list[Tok], i: int, st: State) -> int | None:
     tok = toks[i]
     if tok.kind != "eff":
         return None
-    last_only = at(toks, i - 1, "last") or (at(toks, i - 1, "sets") and at(toks, i - 2, "last"))
+    after = [t.kind for t in toks[i + 1 : i + 4]]
+    last_only = (at(toks, i - 1, "last") or (at(toks, i - 1, "sets") and at(toks, i - 2, "last"))
+                 or "last" in after and all(k in ("word", "last") for k in after[: after.index("last")]))  # fmt: skip
     targets = st.drafts[-1:] if last_only else st.item()
     if not targets:
         st.pending.append(tok)
@@ -85,8 +87,18 @@ def pair(toks: list[Tok], i: int, st: State) -> int | None:
     return None
 
 
+_SKIPPABLE = frozenset(("the", "a", "an", "just", "empty", "my", "steps", "dumbbells", "db", "dbs"))
+
+
 def load_after(toks: list[Tok], j: int, st: State) -> tuple[Load | None, int]:
     """Read a load written after a group: '@ 100', 'for 100', '100kg', 'bw+20', ' 100'."""
+    start = j
+    while at(toks, j, "word") and toks[j].unit in _SKIPPABLE or (
+        at(toks, j, "at") and at(toks, j + 1, "word") and toks[j + 1].unit in _SKIPPABLE
+    ):
+        j += 1
+    if j > start and at(toks, start, "at"):
+        j = start if not at(toks, j, *LOAD_KINDS, "num") else j
     if at(toks, j, "at", "for", "/", ":", ",") and (hit := read_load(toks, j + 1, st.ctx)):
         if toks[j].kind not in (",", "for") or toks[j + 1].kind in LOAD_KINDS:
             return hit

@@ -20,7 +20,7 @@ _WEIGHT_UNIT = r"(?:kgs?|kilos?|kilograms?|lbs?|pounds?|#)"
 _TIME_UNIT = r"(?:(?:secs?|seconds?|mins?|minutes?|s|m)(?![a-z])|'|\"|:\d\d)"
 # Applied in order; each match becomes a space. Order matters: rest before pause before times.
 _NOISE = [re.compile(p) for p in (
-    r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|app|link|io|net|org)/\S*",
+    r"(?:https?://|www\.)\S+|(?<![\w.-])[\w.-]{1,64}\.(?:com|app|link|io|net|org|be)/\S*",
     r"(?<![\w#])#[a-z_]\w*",
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b",
     rf"\b(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}})?",
@@ -36,17 +36,18 @@ _NOISE = [re.compile(p) for p in (
     r"\b\d+\s*rm\b|\b(?:new\s+|all[- ]time\s+|lifetime\s+)?(?:pr|pb)s?\b!*",
     rf"\(?\brest(?:ed|ing)?\s*(?:of|for|was|:|=)?\s*~?{_NUM}(?:\s*-\s*{_NUM})?"
     rf"(?:\s*{_TIME_UNIT}|(?!\s*[x*\d]))\)?",
-    rf"\(?~?{_NUM}(?:\s*-\s*{_NUM})?\s*{_TIME_UNIT}?\s*(?:of\s+)?rest\b\)?",
+    rf"\(?~?(?<![\d.]){_NUM}(?:\s*-\s*{_NUM})?\s*{_TIME_UNIT}?\s*(?:of\s+)?rest\b\)?",
     rf"\b{_NUM}\s*{_TIME_UNIT}\s*between\s*sets\b",
     rf"\(?\b(?:bw|bodyweight|body weight)\s*(?:=|:|was|of|is)\s*~?{_NUM}\s*{_WEIGHT_UNIT}?\)?",
     rf"\(\s*(?:bw|bodyweight|body weight)\s+{_NUM}\s*{_WEIGHT_UNIT}?\s*\)",
     rf"\b(?:weighed(?:\s+in)?(?:\s+at)?|weigh[- ]in|scale\s+said)\s*:?\s*{_NUM}\s*{_WEIGHT_UNIT}?",
     r"\btempo\s*[:=]?\s*\(?[0-9x](?:\s*-\s*)?[0-9x](?:\s*-\s*)?[0-9x](?:\s*-\s*)?[0-9x]\)?"
     r"|\b[0-9x]{4}\s+tempo\b|\(\s*[0-9x]-?[0-9x]-?[0-9x]-?[0-9x]\s*\)"
-    r"|\b(?=[0-9x-]*[0x])[0-9x]-[0-9x]-[0-9x]-[0-9x]\b|@\s*(?=[0-9x]*[0x])\d[0-9x]{3}\b",
+    r"|\b(?=[0-9x-]{0,6}[0x])[0-9x]-[0-9x]-[0-9x]-[0-9x]\b|@\s*(?=[0-9x]{0,3}[0x])\d[0-9x]{3}\b",
     r"\b\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|\"|ct|count)?\s*(?:pause|paused)\b"
     r"|\bpause[ds]?\s*(?:of|for)?\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|\"|ct|count)\b",
     r"\bfelt\s+like\s+(?:an?\s+)?\d+(?:\.\d+)?\b",
+    r"(?<![\w.])(?:\d[a-e]|[a-e]\d)[).:](?=\s)",
     r"\bwarm[- ]?ups?\b|\bw/u\b|\bworking sets?\b|\btop sets?\b|\bback[- ]?off(?: sets?)?\b",
 )]  # fmt: skip
 _COMMA_DECIMAL = re.compile(r"(?<![\d,])(\d+),(\d{1,2})(?=\s*(?:kgs?\b|kilos?|lbs?\b|#|k\b|x|\*))")
@@ -78,5 +79,6 @@ def strip_noise(line: str) -> tuple[str, bool]:
     line = _COMMA_DECIMAL.sub(r"\1.\2", _TAG.sub(" ", _PAREN_MINUS.sub(" -", line)))
     for pattern in _NOISE:
         line = pattern.sub(" ", line)
+    line = line.replace("w/", "with ")
     line = _PR_STAR.sub(" ", _WORD_PAREN.sub(" ", line))
     return _SPACES.sub(" ", line).strip(), seconds

@@ -56,7 +56,7 @@ _WORDS = {
     **dict.fromkeys(("bw", "bodyweight", "bodyweights"), "bw"),
     **dict.fromkeys(("each", "ea", "side", "sides", "arm", "leg", "per", "hand"), "each"),
     **dict.fromkeys(("assist", "assisted", "assistance"), "assist"),
-    **dict.fromkeys(("at", "with"), "at"),
+    **dict.fromkeys(("at", "with", "w"), "at"),
     "of": "of", "for": "for", "bar": "bar", "in": "in", "last": "last", "weighted": "weighted",
     "and": "and", "then": "and",
 }  # fmt: skip

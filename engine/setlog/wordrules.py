@@ -15,6 +15,20 @@ def _repeat(st: State, n: int) -> None:
     st.add(copies, new_item=False)
 
 
+def _listed(toks: list[Tok], j: int, n: int, st: State) -> tuple[list[Slot], int] | None:
+    """'3 sets to failure: 12, 9, 7': exactly n rep counts listed after 'N sets'."""
+    while at(toks, j, "word", ":", "fail"):
+        j += 1
+    slots: list[Slot] = []
+    while (found := reps_slot(toks, j, st.ctx)) is not None and at(toks, j, "num"):
+        slots.append(found[0])
+        j = found[1]
+        if not at(toks, j, ",", "/") or len(slots) == n:
+            break
+        j += 1
+    return (slots, j) if len(slots) == n else None
+
+
 def words(toks: list[Tok], i: int, st: State) -> int | None:
     """'N sets of R [at LOAD]', 'R reps N sets', 'R reps @ LOAD', 'SPEC x N sets', 'a double'."""
     j = i + 1 if at(toks, i, "mul", "for", ",") else i
@@ -29,7 +43,10 @@ def words(toks: list[Tok], i: int, st: State) -> int | None:
         found = reps_slot(toks, k, st.ctx, after_mul=True) if k > j + 2 or at(toks, k, "num") else None
         if found is not None:
             return group(toks, st, n or 1, found[0], found[1])
-        if j > i or (st.drafts and not st.fresh and len(st.item()) == 1):
+        if j == i and (listed := _listed(toks, j + 2, int(n or 0), st)) is not None:
+            st.add([Draft(st.load, s.reps, s.duration, s.distance) for s in listed[0]])
+            return listed[1]
+        if st.drafts and not st.fresh and (j > i or len(st.item()) == 1):
             _repeat(st, int(n or 1))
         else:
             load, k = load_after(toks, j + 2, st)

@@ -22,6 +22,7 @@ def test_demo_onboards_and_shows_help(tmp_path: Path) -> None:
     out = run_demo(["/start", ":2", ":2", "/help", "/settings"], tmp_path)
     assert "Which units do you use?" in out
     assert "Units: lb ✓" in out
+    assert "Which timezone" in out
     assert "Timezone: Europe/Berlin" in out
     assert "/settings — change units and timezone" in out
     assert "Units: lb\n" in out.replace("     ", "")

@@ -27,7 +27,7 @@ def onboard(tg: FakeTelegram) -> None:
     tg.send_text(ANN, "/start", first_name="Ann")
     (welcome,) = tg.wait_for(ANN, timeout=20)
     tg.press_button(ANN, welcome.message_id, "units:kg")
-    tg.wait_for(ANN, 2)
+    tg.wait_for(ANN, predicate=lambda m: "Which timezone" in (m.text or ""))
     tg.send_text(ANN, "Berlin")
     tg.wait_for(ANN, predicate=lambda m: "All set" in (m.text or ""))
 
@@ -56,7 +56,7 @@ def test_redelivered_update_is_applied_once(bot: BotProcess, tg: FakeTelegram) -
     bot.start()
     tg.send_text(ANN, "/history")
     (history,) = tg.wait_for(ANN, timeout=20)
-    assert "1 sets" in history.text
+    assert "1 set ·" in history.text
     assert set_count(bot.database) == 1
 
 

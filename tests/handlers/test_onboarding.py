@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.services import Services
-from tests.conftest import onboard
+from tests.conftest import onboard, sent
 from tests.faketg import FakeTelegram
 
 ANN = 501
@@ -16,8 +16,8 @@ async def test_start_asks_units_then_timezone(live_bot: Services, tg: FakeTelegr
     assert "Hi Ann" in welcome.text
     assert [b[1] for b in welcome.buttons] == ["units:kg", "units:lb"]
     tg.press_button(ANN, welcome.message_id, "units:lb")
-    confirm, question = await tg.await_for(ANN, 2)
-    assert "lb" in confirm.text
+    (question,) = await tg.await_for(ANN, predicate=sent)
+    assert "Units: lb" in question.text
     assert "Which timezone" in question.text
     assert ("Europe/Berlin", "tz:Europe/Berlin") in question.buttons
     tg.send_text(ANN, "new york")
@@ -33,7 +33,7 @@ async def test_unknown_city_gets_a_friendly_retry(live_bot: Services, tg: FakeTe
     tg.send_text(ANN, "/start")
     (welcome,) = await tg.await_for(ANN)
     tg.press_button(ANN, welcome.message_id, "units:kg")
-    await tg.await_for(ANN, 2)
+    await tg.await_for(ANN, predicate=sent)
     tg.send_text(ANN, "Atlantis")
     (retry,) = await tg.await_for(ANN)
     assert "couldn't find a timezone" in retry.text
@@ -59,7 +59,7 @@ async def test_settings_switch_units(live_bot: Services, tg: FakeTelegram) -> No
     assert "Units: kg" in shown.text
     assert "Europe/Berlin" in shown.text
     tg.press_button(ANN, shown.message_id, "units:lb")
-    await tg.await_for(ANN)
+    await tg.await_for(ANN, predicate=sent)
     user = await live_bot.users.get(ANN)
     assert user is not None
     assert user.units == "lb"

@@ -1,0 +1,116 @@
+"""Tests for progressing a program from logged sessions, and the warm-up ramp."""
+
+import pytest
+
+from engine.loading import KG_PROFILE, LB_PROFILE
+from engine.prescription import DoneSet
+from engine.program import ProgramRequest, build_program, session_for
+from engine.program_adjust import adjust_after_log, apply_progressions
+from engine.program_model import PlannedExercise, PlannedSession, warmup_sets
+
+SQUAT = PlannedExercise("squat", 3, 5, 2.0, "single", main=True, percent_1rm=81.1, load_kg=100.0)
+CURL = PlannedExercise("bicep curl", 3, 8, 1.0, "double", reps_max=12, load_kg=12.5)
+SESSION = PlannedSession(1, 1, "Lower A", "accumulation", (SQUAT, CURL))
+
+
+def _sets(exercise: str, kg: float, reps: list[int], rir: float | None = None) -> list[DoneSet]:
+    return [DoneSet(exercise, kg, r, rir=rir) for r in reps]
+
+
+@pytest.mark.parametrize(
+    ("logged", "load", "outcome"),
+    [
+        (_sets("squat", 100, [5, 5, 5], rir=2), 102.5, "progress"),  # on target: one step
+        (_sets("squat", 100, [5, 5, 5], rir=3.5), 105.0, "progress"),  # to spare: two steps
+        (_sets("squat", 100, [5, 5, 5]), 102.5, "progress"),  # RIR unknown: on target
+        (_sets("squat", 100, [5, 5, 4], rir=2), 100.0, "hold"),  # one miss
+        (_sets("squat", 100, [5, 5, 5], rir=0.5), 95.0, "reduce"),  # all grinders
+        (_sets("squat", 100, [5, 4, 3], rir=0), 95.0, "reduce"),
+        (_sets("squat", 100, [5, 5], rir=2), 100.0, "hold"),  # a set short
+        (_sets("squat", 105, [5, 5, 5], rir=2), 107.5, "progress"),  # heavier than planned
+        (_sets("squat", 20, [10]) + _sets("squat", 100, [5, 5, 5], rir=2), 102.5, "progress"),
+    ],
+)
+def test_main_lift_progression(logged: list[DoneSet], load: float, outcome: str) -> None:
+    """Hit → +1 step, with reps to spare → +2, a miss → hold, half missed → −5 %."""
+    result = adjust_after_log(SESSION, logged)["squat"]
+    assert (result.load_kg, result.outcome) == (load, outcome)
+    assert result.reason
+
+
+@pytest.mark.parametrize(
+    ("reps", "load", "outcome"),
+    [([12, 12, 12], 15.0, "progress"), ([12, 11, 10], 12.5, "hold"), ([8, 7, 8], 12.5, "hold")],
+)
+def test_double_progression_adds_load_at_the_top_of_the_range(
+    reps: list[int], load: float, outcome: str
+) -> None:
+    """Accessories add load only once every set reaches the top of the rep range."""
+    result = adjust_after_log(SESSION, _sets("bicep curl", 12.5, reps, rir=1))["bicep curl"]
+    assert (result.load_kg, result.outcome) == (load, outcome)
+
+
+def test_unlogged_exercises_are_left_alone() -> None:
+    """Only exercises with logged work sets get a next load."""
+    assert set(adjust_after_log(SESSION, _sets("squat", 100, [5, 5, 5]))) == {"squat"}
+    assert adjust_after_log(SESSION, []) == {}
+
+
+def test_increase_obeys_the_guardrail() -> None:
+    """Two steps on a light lift cannot exceed the cap beyond the one-step rule."""
+    press = PlannedExercise("overhead press", 3, 5, 2.0, "single", load_kg=30.0)
+    light = PlannedSession(1, 1, "Upper A", "accumulation", (press,))
+    result = adjust_after_log(light, _sets("overhead press", 30, [5, 5, 5], rir=4))
+    assert result["overhead press"].load_kg == 32.5
+
+
+def test_logging_changes_the_next_sessions_of_that_lift() -> None:
+    """After a good squat day, every later squat session is planned heavier."""
+    req = ProgramRequest(
+        {"strength": 10}, 3, 60, frozenset({"barbell", "dumbbell"}), "full_body", 8
+    )
+    program = build_program(req, {"squat": 140.0, "bench press": 100.0})
+    trained = session_for(program, 1, 1)
+    squat = next(e for e in trained.exercises if e.exercise == "squat")
+    logged = _sets("squat", squat.load_kg or 0, [squat.reps] * squat.sets, rir=squat.rir + 1)
+    updated = apply_progressions(program, adjust_after_log(trained, logged), (1, 1))
+
+    def squat_loads(p):
+        return [e.load_kg for s in p.sessions if (s.week, s.day) > (1, 1)
+                for e in s.exercises if e.exercise == "squat"]  # fmt: skip
+
+    before, after = squat_loads(program), squat_loads(updated)
+    assert after[0] == (squat.load_kg or 0) + 5.0
+    assert all(a >= b for a, b in zip(after, before, strict=True))
+    assert after[0] > before[0]
+    assert session_for(updated, 1, 1) == trained  # the past is not rewritten
+    later = next(
+        s
+        for s in updated.sessions
+        if s.week == 2 and any(e.exercise == "squat" for e in s.exercises)
+    )
+    assert next(e for e in later.exercises if e.exercise == "squat").warmup[-1].load_kg < after[0]
+
+
+@pytest.mark.parametrize(
+    ("work", "profile", "equipment", "loads"),
+    [
+        (100.0, KG_PROFILE, "barbell", [20.0, 40.0, 60.0, 80.0]),
+        (30.0, KG_PROFILE, "barbell", [20.0, 25.0]),  # 40 % and 60 % round onto the bar
+        (20.0, KG_PROFILE, "barbell", []),  # work on the empty bar: nothing to ramp
+        (20.0, KG_PROFILE, "dumbbell", [7.5, 12.5, 15.0]),
+        (102.06, LB_PROFILE, "barbell", [20.41, 40.82, 61.23, 81.65]),  # 225 lb: 45/90/135/180
+    ],
+)
+def test_warmup_ramp(work: float, profile, equipment: str, loads: list[float]) -> None:
+    """The ramp climbs from the bar through 40/60/80 %, makeable and strictly rising."""
+    ramp = warmup_sets(work, profile, equipment)
+    assert [w.load_kg for w in ramp] == loads
+
+
+def test_warmup_without_a_known_work_load_gives_fractions() -> None:
+    """With no work load yet, the ramp lists the bar and percentages only."""
+    ramp = warmup_sets(None, KG_PROFILE)
+    assert [(w.reps, w.fraction, w.load_kg) for w in ramp] == [
+        (10, 0.0, 20.0), (5, 0.4, None), (3, 0.6, None), (2, 0.8, None)
+    ]  # fmt: skip
