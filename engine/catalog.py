@@ -186,16 +186,25 @@ def suggest(name: str, custom: Sequence[Exercise] = (), limit: int = 3) -> list[
     key = normalise_name(name[:200])
     if not key or limit <= 0:
         return []
-    words = f" {key} "
     cutoff = max(2, len(key) // 3)
     scores: dict[str, float] = {}
     for alias, exercise in {**_INDEX, **_index(custom)}.items():
-        score: float = edit_distance(key, alias, cutoff)
-        if len(alias) >= 3 and f" {alias} " in words:
-            score = min(score, 1.5)  # a known name inside a longer unknown one
+        score = min(edit_distance(key, alias, cutoff), _part_score(key, alias))
         if score <= cutoff:
             scores[exercise.name] = min(score, scores.get(exercise.name, score))
     return sorted(scores, key=lambda n: (scores[n], n))[:limit]
+
+
+def _part_score(key: str, alias: str) -> float:
+    """Score an alias found (near enough) inside a longer name: 'zercher squatz' ~ 'squat'."""
+    words, size = key.split(), len(alias.split())
+    if len(alias) < 4 or size >= len(words):
+        return float("inf")
+    best = min(
+        edit_distance(" ".join(words[k : k + size]), alias, 1)
+        for k in range(len(words) - size + 1)
+    )
+    return 1.5 + best if best <= 1 else float("inf")
 
 
 def _check(values: Iterable[str], allowed: Sequence[str], what: str) -> None:

@@ -142,7 +142,7 @@ def _e1rm_drops(
             continue
         latest = runs[-1].e1rm_kg or 0.0
         best = max(p.e1rm_kg or 0.0 for p in runs[-1 - params.lookback_sessions : -1])
-        if latest <= best * (1 - params.e1rm_drop):
+        if latest <= best * (1 - params.e1rm_drop) + 1e-9:  # exactly 5 % counts
             found.append(
                 f"{lift} e1RM {latest:.0f} kg is {1 - latest / best:.0%} below your best of the "
                 f"previous {params.lookback_sessions} sessions ({best:.0f} kg)"
@@ -225,7 +225,7 @@ def _decision(
     if texts:
         message = f"Deload next week (week {week}): {'; '.join(texts)}. Plan: {how}."
     else:
-        message = f"Deload week {week} (every {params.every_weeks}th week): {how}."
+        message = f"Deload week {week} (a deload every {params.every_weeks} weeks): {how}."
     return DeloadDecision(
         week=week,
         starts_on=None if start is None else start + timedelta(weeks=week - 1),

@@ -172,9 +172,9 @@ def estimate_1rm(
     """Estimate a one-rep max from one set.
 
     AUTO reads the RPE chart when RPE or RIR is known (outside the chart it falls back to Epley
-    with reps to failure, reported as EPLEY with ``fallback`` set) and uses plain Epley when
-    effort is unknown. A chosen formula uses reps to failure (r + RIR) when effort is known;
-    RPE_CHART without effort assumes a rep max (RPE 10).
+    with reps to failure, floored at the chart's edge and reported as EPLEY with ``fallback``
+    set) and uses plain Epley when effort is unknown. A chosen formula uses reps to failure
+    (r + RIR) when effort is known; RPE_CHART without effort assumes a rep max (RPE 10).
 
     Args:
         weight: Load lifted, kg (> 0).

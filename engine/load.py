@@ -19,7 +19,7 @@ EWMA_ACUTE = 2 / (7 + 1)
 EWMA_CHRONIC = 2 / (28 + 1)
 DEFAULT_SESSION_RPE = 7.0
 DEFAULT_SET_SLOT_MIN = 3.0
-"""Minutes one set occupies with its rest when a strength session has no clock times."""
+"""Minutes one set occupies with the rest after it."""
 
 
 def daily_loads(
@@ -157,12 +157,11 @@ def _set_rpe(item: object) -> float | None:
 
 
 def _session_minutes(sets: Sequence[object]) -> float:
-    """Span from the first set's start to the last set's end, else a fixed slot per set."""
+    """Span from the first to the last set start plus one slot, else a slot per set."""
     starts = [getattr(s, "start_time", None) for s in sets]
     if sets and all(isinstance(t, datetime) for t in starts):
-        last = sets[-1]
-        tail = getattr(last, "duration_s", None) or 60 * DEFAULT_SET_SLOT_MIN
-        return ((starts[-1] - starts[0]).total_seconds() + tail) / 60
+        span = max(starts) - min(starts)
+        return span.total_seconds() / 60 + DEFAULT_SET_SLOT_MIN
     return len(sets) * DEFAULT_SET_SLOT_MIN
 
 
@@ -172,11 +171,12 @@ def strength_session_load(
     """Return a strength session's load in load points, so it adds up with endurance hrTSS.
 
     sRPE (Foster 2001) = session RPE × minutes, converted by ``srpe_to_points``. Sets are
-    duck-typed: optional ``rpe``/``rir``, ``start_time`` (aware datetime) and ``duration_s``.
+    duck-typed: optional ``rpe`` or ``rir`` and ``start_time`` (aware datetime) attributes.
 
     Args:
         sets: The session's working sets, in order.
-        minutes: Session length; default is the sets' clock span, else 3 min per set.
+        minutes: Session length; default is the span of the set start times plus one 3-min
+            slot for the last set, else 3 min per set.
         rpe: Session RPE (CR-10); default is the mean of the sets' RPEs, else 7.
 
     Returns:

@@ -7,8 +7,11 @@ from engine.program_request import Blend
 
 
 def block_of(week: int, every: int) -> str:
-    """Return the block of a 1-based week: every Nth week deloads; the weeks before it split
-    into accumulation (first half, rounded up) and intensification."""
+    """Return the block of a 1-based week.
+
+    Every ``every``th week deloads; the loading weeks before it split into accumulation
+    (the first half, rounded up) and intensification.
+    """
     if week % every == 0:
         return "deload"
     loading = every - 1
@@ -43,8 +46,11 @@ def main_targets(
 
 
 def accessory_targets(week: int, blend: Blend, every: int) -> tuple[int, int, float]:
-    """Return (low reps, high reps, RIR) for accessories: a steady double-progression range,
-    half a rep more in reserve in accumulation."""
+    """Return (low reps, high reps, RIR) for accessories.
+
+    The rep range stays put for double progression; accumulation keeps half a rep more in
+    reserve than intensification.
+    """
     low, high = blend.accessory_reps
     extra = 0.5 if block_of(week, every) != "intensification" else 0.0
     return low, high, blend.accessory_rir + extra

@@ -2,7 +2,9 @@
 
 A program is a template week (see program_templates and program_volume) repeated for 8-12
 weeks: accumulation → intensification blocks, every Nth week a deload (program_params).
-Main-lift loads come from the athlete's e1RM when known, rounded to makeable loads.
+Main-lift loads come from the athlete's e1RM when known, rounded to makeable loads. Loading
+weeks share one set layout, so weekly sets never jump (the +30 % weekly cap holds between
+loading weeks; the week after a deload returns to the layout from before it).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from engine.deload import apply_deload, scheduled_deload
 from engine.errors import ProgramError
 from engine.loading import KG_PROFILE, LoadingProfile, equipment_of, makeable_load
 from engine.periodization import accessory_targets, block_of, main_targets
+from engine.program_adjust import NextLoad, adjust_after_log, apply_progressions
 from engine.program_model import PlannedExercise, PlannedSession, Program, warmup_sets
 from engine.program_params import DEFAULT_PROGRAM, ProgramParams
 from engine.program_request import Blend, ProgramRequest, blend_goals
@@ -27,7 +30,19 @@ from engine.program_templates import (
 from engine.program_volume import Day, Slot, layout_week
 from engine.rpe_chart import percent_1rm
 
-__all__ = ["ProgramParams", "ProgramRequest", "build_program", "session_for"]
+__all__ = [
+    "NextLoad",
+    "PlannedExercise",
+    "PlannedSession",
+    "Program",
+    "ProgramParams",
+    "ProgramRequest",
+    "adjust_after_log",
+    "apply_progressions",
+    "build_program",
+    "session_for",
+    "warmup_sets",
+]
 
 
 def _load_kg(
@@ -57,23 +72,16 @@ def _planned(
         load = _load_kg(e1rm, percent_1rm(min(low, 30), rir=min(rir, 10)), name, profile)
         return PlannedExercise(name, slot.sets, low, rir, slot.progression, high, load_kg=load)
     reps, rir = main_targets(week, blend, every, params)
-    percent = round(percent_1rm(reps, rir=rir), 1)
+    if slot.exercise.bodyweight:  # reps-based: no %1RM, load or bar ramp
+        return PlannedExercise(name, slot.sets, reps, rir, slot.progression, main=True)
     factor = params.paused_factor if slot.progression == "paused" else 1.0
-    load = _load_kg(e1rm, percent * factor, name, profile)
-    warmup = (
-        () if slot.exercise.bodyweight else warmup_sets(load, profile, slot.exercise.equipment)
-    )
+    percent = round(percent_1rm(reps, rir=rir) * factor, 1)
+    load = _load_kg(e1rm, percent, name, profile)
+    warmup = warmup_sets(load, profile, slot.exercise.equipment)
     return PlannedExercise(
-        name,
-        slot.sets,
-        reps,
-        rir,
-        slot.progression,
-        main=True,
-        percent_1rm=round(percent * factor, 1),
-        load_kg=load,
-        warmup=warmup,
-    )
+        name, slot.sets, reps, rir, slot.progression,
+        main=True, percent_1rm=percent, load_kg=load, warmup=warmup,
+    )  # fmt: skip
 
 
 def _week(

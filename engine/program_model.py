@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, is_dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from engine.catalog import CATALOG
@@ -147,14 +148,14 @@ def hard_sets(sessions: Iterable[PlannedSession]) -> dict[str, float]:
     return totals
 
 
-def muscle_weights(exercise: str) -> list[tuple[str, float]]:
+@lru_cache(maxsize=512)
+def muscle_weights(exercise: str) -> tuple[tuple[str, float], ...]:
     """Return (muscle, hard-set weight) pairs for one set of an exercise."""
     known = CATALOG.get(exercise)
     if known is None:
-        return []
-    return [(m, PRIMARY_SET) for m in known.primary] + [
-        (m, SECONDARY_SET) for m in known.secondary
-    ]
+        return ()
+    primary = tuple((m, PRIMARY_SET) for m in known.primary)
+    return primary + tuple((m, SECONDARY_SET) for m in known.secondary)
 
 
 # Warm-up ramp before a main lift: (fraction of the work load, reps). Common coaching practice:

@@ -1,5 +1,10 @@
-"""Lay out one template week: main lifts, then accessories until each targeted muscle has its
-weekly hard sets (MEV up to a goal-dependent target), never past MRV or the session time."""
+"""Lay out one template week: main lifts first, then accessories for the targeted muscles.
+
+Accessory sets go, one step at a time and in priority order, to targeted muscles below their
+weekly goal: first every muscle's MEV, then a goal-dependent target between MEV and the
+bottom of MAV (SPORTSCI §7). No step may push any muscle past its MRV or a session past its
+time. A hard set counts 1 for each primary muscle of the exercise and 0.5 for each secondary.
+"""
 
 from __future__ import annotations
 

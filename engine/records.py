@@ -1,9 +1,9 @@
-"""Personal records: which of a new group of sets beat the athlete's history of that exercise."""
+"""Personal records: which of a new group of sets beat the athlete's bests at that exercise."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 _EPS = 1e-6
 
@@ -21,11 +21,22 @@ class Lift:
 
 
 @dataclass(frozen=True, slots=True)
+class Bests:
+    """An exercise's bests so far; ``reps_at`` maps a load to the most reps at it or heavier."""
+
+    count: int = 0
+    weight_kg: float | None = None
+    e1rm_kg: float | None = None
+    added_kg: float | None = None
+    duration_s: float | None = None
+    reps_at: Mapping[float, int | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class Record:
     """One record broken: ``kind`` is weight, reps, e1rm, added or duration.
 
-    ``at_kg`` is the load a rep record was set at; ``previous`` is the old best (None if the
-    athlete never did that before at this load).
+    ``at_kg`` is the load a rep record was set at; ``previous`` is the old best.
     """
 
     kind: str
@@ -34,43 +45,55 @@ class Record:
     at_kg: float | None = None
 
 
-def _load(lift: Lift) -> float | None:
+def load_of(lift: Lift) -> float | None:
+    """The load that rep records compare: added load for bodyweight sets, else the weight."""
     return (lift.added_kg or 0.0) if lift.bodyweight else lift.weight_kg
 
 
-def _best(values: Sequence[float | None]) -> float | None:
+def loads_of(new: Iterable[Lift]) -> set[float]:
+    """The loads whose rep records a group of new sets can break."""
+    return {load for lift in new if lift.reps and (load := load_of(lift)) is not None}
+
+
+def _best(values: Iterable[float | None]) -> float | None:
     present = [v for v in values if v is not None]
     return max(present) if present else None
 
 
-def _reps_record(history: Sequence[Lift], lift: Lift) -> Record | None:
-    load = _load(lift)
-    if load is None or lift.reps is None:
-        return None
-    at_or_above = [h.reps for h in history if (_load(h) or 0.0) >= load - _EPS and h.reps]
-    previous = max(at_or_above) if at_or_above else None
-    if previous is not None and lift.reps > previous:
-        return Record("reps", lift.reps, previous, load)
-    return None
+def bests_of(history: Sequence[Lift], loads: Iterable[float] = ()) -> Bests:
+    """The bests of a history held in memory (storage computes the same with SQL)."""
+    reps_at = {}
+    for load in loads:
+        reps_at[load] = _best(
+            [h.reps for h in history if h.reps and (load_of(h) or 0.0) >= load - _EPS]
+        )
+    return Bests(
+        len(history),
+        _best(h.weight_kg for h in history if not h.bodyweight),
+        _best(h.e1rm_kg for h in history),
+        _best(h.added_kg for h in history if h.bodyweight),
+        _best(h.duration_s for h in history),
+        reps_at,
+    )
 
 
-def find_records(history: Sequence[Lift], new: Sequence[Lift]) -> list[Record]:
+def find_records(bests: Bests, new: Sequence[Lift]) -> list[Record]:
     """Return the records the new sets break, one per kind (the best), in a stable order.
 
     Args:
-        history: Earlier sets of the same exercise.
+        bests: The exercise's bests before these sets (``reps_at`` covering ``loads_of(new)``).
         new: The sets just logged, in order.
 
     Returns:
-        Records of kinds weight (heaviest load), e1rm (best estimated 1RM), added (most load
-        added to a bodyweight exercise), reps (most reps at that load or heavier) and duration
-        (longest hold). A first-ever session sets no records: there is nothing to beat.
+        Records of kinds weight (heaviest load), added (most load added to a bodyweight
+        exercise), e1rm (best estimated 1RM), reps (most reps at that load or heavier) and
+        duration (longest hold). A first-ever session sets no records: nothing to beat.
     """
-    if not history:
+    if not bests.count:
         return []
     found: dict[str, Record] = {}
-    for lift in new:  # each set against the history before the message, keeping the best
-        for record in _records_of(history, lift):
+    for lift in new:  # each set against the bests before the message, keeping the best
+        for record in _records_of(bests, lift):
             if record.kind not in found or record.value >= found[record.kind].value:
                 found[record.kind] = record
     if "weight" in found or "added" in found:
@@ -79,19 +102,20 @@ def find_records(history: Sequence[Lift], new: Sequence[Lift]) -> list[Record]:
     return [found[kind] for kind in order if kind in found]
 
 
-def _records_of(seen: Sequence[Lift], lift: Lift) -> list[Record]:
-    records = []
+def _records_of(bests: Bests, lift: Lift) -> list[Record]:
     checks = (
-        ("weight", lambda x: None if x.bodyweight else x.weight_kg),
-        ("added", lambda x: x.added_kg if x.bodyweight else None),
-        ("e1rm", lambda x: x.e1rm_kg),
-        ("duration", lambda x: x.duration_s),
+        ("weight", None if lift.bodyweight else lift.weight_kg, bests.weight_kg),
+        ("added", lift.added_kg if lift.bodyweight else None, bests.added_kg),
+        ("e1rm", lift.e1rm_kg, bests.e1rm_kg),
+        ("duration", lift.duration_s, bests.duration_s),
     )
-    for kind, value_of in checks:
-        value, previous = value_of(lift), _best([value_of(h) for h in seen])
-        if value is not None and value > 0 and previous is not None and value > previous + _EPS:
-            records.append(Record(kind, value, previous))
-    reps = _reps_record(seen, lift)
-    if reps is not None:
-        records.append(reps)
+    records = [
+        Record(kind, value, previous)
+        for kind, value, previous in checks
+        if value is not None and value > 0 and previous is not None and value > previous + _EPS
+    ]
+    load = load_of(lift)
+    previous_reps = bests.reps_at.get(load) if load is not None else None
+    if lift.reps and previous_reps is not None and lift.reps > previous_reps:
+        records.append(Record("reps", lift.reps, previous_reps, load))
     return records

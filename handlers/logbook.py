@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from telegram import Message, Update
-from telegram.constants import ChatAction
 from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot.context import services_of
@@ -17,6 +16,17 @@ NOT_A_LOG = (
     "I couldn't read that as a set. Try “bench 80x5”, “squat 3x5 @ 100kg” or “plank 60s”; "
     "/help has more examples."
 )
+
+
+def entry_of_ack(message: Message | None) -> int | None:
+    """The entry an acknowledgement is about, read from its buttons."""
+    markup = message.reply_markup if message is not None else None
+    for row in markup.inline_keyboard if markup else ():
+        for button in row:
+            action, _, raw_id = str(button.callback_data or "").partition(":")
+            if action in ("undo", "edit") and raw_id.isdigit():
+                return int(raw_id)
+    return None
 
 
 def ack_keyboard(entry_id: int):
@@ -34,10 +44,10 @@ def ack_keyboard(entry_id: int):
 async def send_outcome(message: Message, outcome: Outcome | None, services: Services) -> None:
     """Reply with an acknowledgement, a question with buttons, or why nothing was logged."""
     if isinstance(outcome, Logged):
-        sent = await message.reply_text(
+        # The buttons carry the entry id, so a reply to this message can find its entry.
+        await message.reply_text(
             acknowledgement(outcome), reply_markup=ack_keyboard(outcome.entry_id)
         )
-        await services.logbook.remember_ack(outcome.entry_id, sent.message_id)
     elif isinstance(outcome, Question):
         await message.reply_text(outcome.text, reply_markup=grid(list(outcome.buttons)))
     elif isinstance(outcome, NotALog):
@@ -84,13 +94,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if gone:
             await query.edit_message_text(f"↩️ Undone: {removed(gone)}")
     elif action == "same":
-        await query.answer()
-        await context.bot.send_chat_action(user_id, ChatAction.TYPING)
         logged = await services.logbook.repeat(update.update_id, user_id, entry_id)
-        if logged is None:
-            return
-        await query.edit_message_reply_markup(None)
-        await send_outcome(query.message, logged, services)
+        await query.answer("Already logged again" if logged is None else None)
+        if logged is not None:
+            await send_outcome(query.message, logged, services)
     else:
         text = await services.logbook.begin_edit(update.update_id, user_id, entry_id)
         await query.answer()

@@ -7,7 +7,7 @@ from telegram.ext import ContextTypes, MessageHandler, filters
 
 from bot.context import services_of
 from handlers.keyboards import units_keyboard
-from handlers.logbook import log_message
+from handlers.logbook import entry_of_ack, log_message
 from handlers.onboarding import all_set
 
 NOT_STARTED = "Hi! Send /start first so I can set you up — it takes two taps."
@@ -44,16 +44,11 @@ async def _edit_target(
     """The entry this text corrects: after Edit, or when replying to an acknowledgement."""
     if awaiting and awaiting.startswith("edit:"):
         return int(awaiting.removeprefix("edit:"))
-    message, user = update.effective_message, update.effective_user
+    message = update.effective_message
     replied = message.reply_to_message if message else None
-    if (
-        replied is None
-        or user is None
-        or replied.from_user is None
-        or not replied.from_user.is_bot
-    ):
+    if replied is None or replied.from_user is None or not replied.from_user.is_bot:
         return None
-    return await services_of(context).logbook.entry_for_ack(user.id, replied.message_id)
+    return entry_of_ack(replied)
 
 
 HANDLERS = [

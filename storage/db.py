@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -68,13 +68,10 @@ class Database:
         """
         async with self._sessions() as session, session.begin():
             if update_id is not None:
-                session.add(
-                    ProcessedUpdate(
-                        update_id=update_id, user_id=user_id, kind=kind, created_at=now
-                    )
-                )
+                row = {"update_id": update_id, "user_id": user_id, "kind": kind, "created_at": now}
+                connection = await session.connection()
                 try:
-                    await session.flush()
+                    await connection.execute(insert(ProcessedUpdate.__table__), row)
                 except IntegrityError as exc:
                     raise AlreadyAppliedError(update_id) from exc
             yield session

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dtm
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from sqlalchemy import case, func, insert, update
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from engine.records import Bests
 from storage.tables import LogEntry, SetLog, Workout
 
 
@@ -24,20 +26,31 @@ async def current_workout(session: AsyncSession, user_id: int) -> Workout | None
 
 async def workout_for_set(
     session: AsyncSession, user_id: int, now: dtm.datetime, gap: dtm.timedelta
-) -> Workout:
-    """The open workout if its last set is recent enough, otherwise a new one."""
-    workout = await current_workout(session, user_id)
-    if workout is not None and now - workout.last_set_at <= gap:
-        workout.last_set_at = max(workout.last_set_at, now)
-        session.add(workout)
-        return workout
-    if workout is not None:
-        workout.closed_at = workout.last_set_at
-        session.add(workout)
-    workout = Workout(user_id=user_id, started_at=now, last_set_at=now)
-    session.add(workout)
-    await session.flush()
-    return workout
+) -> tuple[int, bool]:
+    """The id of the open workout if its last set is recent enough, else of a new one; and
+    whether it is new. The common case is one UPDATE … RETURNING statement."""
+    table = Workout.__table__.c
+    connection = await session.connection()
+    touched = await connection.execute(
+        update(Workout.__table__)
+        .where(table.user_id == user_id, table.closed_at.is_(None), table.last_set_at >= now - gap)
+        .values(last_set_at=func.max(table.last_set_at, now))
+        .returning(table.id)
+    )
+    workout_id = touched.scalar()
+    if workout_id is not None:
+        return workout_id, False
+    await connection.execute(
+        update(Workout.__table__)
+        .where(table.user_id == user_id, table.closed_at.is_(None))
+        .values(closed_at=table.last_set_at)
+    )
+    created = await connection.execute(
+        insert(Workout.__table__)
+        .values(user_id=user_id, started_at=now, last_set_at=now)
+        .returning(table.id)
+    )
+    return created.scalar_one(), True
 
 
 async def start_workout(session: AsyncSession, user_id: int, now: dtm.datetime) -> Workout:
@@ -66,17 +79,31 @@ async def close_workout(session: AsyncSession, user_id: int, now: dtm.datetime) 
 async def add_entry(
     session: AsyncSession, entry: LogEntry, sets: Sequence[SetLog]
 ) -> tuple[LogEntry, list[SetLog]]:
-    """Store an entry and its sets (ids are filled in)."""
-    session.add(entry)
-    await session.flush()
+    """Store an entry and its sets with two statements (the sets' own ids stay unset)."""
+    connection = await session.connection()
+    inserted = await connection.execute(
+        insert(LogEntry.__table__)
+        .values(**entry.model_dump(exclude={"id"}))
+        .returning(LogEntry.__table__.c.id)
+    )
+    entry.id = inserted.scalar_one()
+    return entry, await _insert_sets(session, entry, sets)
+
+
+async def _insert_sets(
+    session: AsyncSession, entry: LogEntry, sets: Sequence[SetLog]
+) -> list[SetLog]:
     stored = []
     for position, row in enumerate(sets):
         row.entry_id, row.position = entry.id or 0, position
         row.workout_id, row.user_id = entry.workout_id, entry.user_id
-        session.add(row)
         stored.append(row)
-    await session.flush()
-    return entry, stored
+    if stored:
+        connection = await session.connection()
+        await connection.execute(
+            insert(SetLog.__table__), [row.model_dump(exclude={"id"}) for row in stored]
+        )
+    return stored
 
 
 async def replace_sets(
@@ -86,8 +113,8 @@ async def replace_sets(
     await session.exec(delete(SetLog).where(col(SetLog.entry_id) == entry.id))
     entry.raw_text = raw_text
     session.add(entry)
-    _, stored = await add_entry(session, entry, sets)
-    return stored
+    await session.flush()
+    return await _insert_sets(session, entry, sets)
 
 
 async def entry_sets(session: AsyncSession, entry_id: int) -> list[SetLog]:
@@ -105,16 +132,6 @@ async def get_entry(session: AsyncSession, user_id: int, entry_id: int) -> LogEn
 async def entry_by_update(session: AsyncSession, update_id: int) -> LogEntry | None:
     """The entry a Telegram update created."""
     return (await session.exec(select(LogEntry).where(LogEntry.update_id == update_id))).first()
-
-
-async def entry_by_ack(
-    session: AsyncSession, user_id: int, ack_message_id: int
-) -> LogEntry | None:
-    """The entry the bot acknowledged with this message."""
-    statement = select(LogEntry).where(
-        LogEntry.user_id == user_id, LogEntry.ack_message_id == ack_message_id
-    )
-    return (await session.exec(statement)).first()
 
 
 async def last_entry(session: AsyncSession, user_id: int) -> LogEntry | None:
@@ -181,3 +198,45 @@ async def user_sets(
         statement = statement.where(SetLog.performed_at >= since)
     statement = statement.order_by(col(SetLog.performed_at), col(SetLog.id))
     return list((await session.exec(statement)).all())
+
+
+def _load_expr():
+    """The load rep records compare (see engine.records.load_of); no load counts as 0."""
+    table = SetLog.__table__.c
+    return func.coalesce(
+        case((table.bodyweight, table.added_weight_kg), else_=table.weight_kg), 0.0
+    )
+
+
+async def exercise_bests(
+    session: AsyncSession,
+    user_id: int,
+    exercise: str,
+    loads: Iterable[float] = (),
+    *,
+    exclude_workout: int | None = None,
+    count_workout: int | None = None,
+) -> tuple[Bests, int]:
+    """The user's bests at an exercise (see engine.records.bests_of) and how many of its sets
+    ``count_workout`` already has, in one aggregate query."""
+    table = SetLog.__table__.c
+    loads = sorted(set(loads))
+    columns = [
+        func.count(),
+        func.count(case((table.workout_id == count_workout, 1))),
+        func.max(case((table.bodyweight.is_(False), table.weight_kg))),
+        func.max(table.e1rm_kg),
+        func.max(case((table.bodyweight.is_(True), table.added_weight_kg))),
+        func.max(table.duration_s),
+        *(
+            func.max(case(((table.reps > 0) & (_load_expr() >= load - 1e-6), table.reps)))
+            for load in loads
+        ),
+    ]
+    where = [table.user_id == user_id, table.exercise == exercise]
+    if exclude_workout is not None:
+        where.append(table.workout_id != exclude_workout)
+    row = (await session.exec(select(*columns).where(*where))).one()
+    count, in_workout, weight, e1rm, added, duration, *reps = row
+    bests = Bests(count, weight, e1rm, added, duration, dict(zip(loads, reps, strict=True)))
+    return bests, in_workout

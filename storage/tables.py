@@ -68,7 +68,6 @@ class LogEntry(SQLModel, table=True):
     )
     update_id: int | None = Field(default=None, sa_column=Column(BigInteger, unique=True))
     message_id: int | None = None
-    ack_message_id: int | None = Field(default=None, index=True)
     repeat_of: int | None = Field(default=None, unique=True)
     raw_text: str
     created_at: dtm.datetime

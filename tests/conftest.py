@@ -103,7 +103,8 @@ def bot_settings(tmp_path: Path, db_url: str, tg: FakeTelegram) -> Settings:
 async def running(application: Application) -> AsyncIterator[Application]:
     """Run a real Application with long polling (short timeouts) until the block ends."""
     async with application:
-        await application.post_init(application)  # initialize() alone skips post_init
+        if application.post_init is not None:  # initialize() alone skips post_init
+            await application.post_init(application)
         await application.start()
         await application.updater.start_polling(poll_interval=0, timeout=1)
         try:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from bot.services.charts import ChartService
 from bot.services.core import Clock, Core, utc_now
 from bot.services.logbook import LogbookService
-from bot.services.users import UserService, UserView
+from bot.services.profile import UserView
+from bot.services.users import UserService
 from bot.services.workouts import WorkoutService
 from bot.settings import Settings
 from storage.db import Database

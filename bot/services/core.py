@@ -6,11 +6,13 @@ import datetime as dtm
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.services.profile import UserView
 from bot.settings import Settings
+from storage import users
 from storage.db import AlreadyAppliedError, Database
 
 Clock = Callable[[], dtm.datetime]
@@ -34,6 +36,29 @@ class Core:
     clock: Clock
     default_timezone: str
     settings: Settings
+    # User profiles by id. One process owns the database, and every change to a user goes
+    # through ``remember``/``forget`` after its commit, so the cache cannot go stale.
+    _profiles: dict[int, UserView] = field(default_factory=dict)
+
+    async def profile(self, user_id: int) -> UserView | None:
+        """The user's profile, from the cache or the database; None before /start."""
+        cached = self._profiles.get(user_id)
+        if cached is not None:
+            return cached
+        async with self.db.read() as session:
+            user = await users.get_user(session, user_id)
+        if user is None:
+            return None
+        return self.remember(UserView.of(user))
+
+    def remember(self, view: UserView) -> UserView:
+        """Cache a profile just committed."""
+        self._profiles[view.id] = view
+        return view
+
+    def forget(self, user_id: int) -> None:
+        """Drop a cached profile after a change made outside UserService."""
+        self._profiles.pop(user_id, None)
 
     @asynccontextmanager
     async def once(

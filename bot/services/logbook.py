@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.services.core import Core
+from bot.services.profile import UserView
 from bot.services.sets import SetView, copy_row, rows_for
-from bot.services.summary import ExerciseResult, results_for
+from bot.services.summary import ExerciseResult, lift_of, results_for
 from engine.catalog import custom_exercise
 from engine.errors import EngineError, SetLogError
+from engine.records import loads_of
 from engine.setlog import (
     LastSet,
     ParsedExercise,
@@ -24,7 +26,7 @@ from engine.setlog import (
 from storage import logbook as repo
 from storage import pending as questions
 from storage import users
-from storage.tables import LogEntry, SetLog, User
+from storage.tables import LogEntry, SetLog
 
 NOT_STARTED = "Send /start first, so I know your units and timezone."
 
@@ -64,6 +66,12 @@ class LogbookService:
     def __init__(self, core: Core) -> None:
         self._core = core
 
+    async def _profile(self, user_id: int) -> UserView:
+        user = await self._core.profile(user_id)
+        if user is None:
+            raise EngineError(NOT_STARTED)
+        return user
+
     @property
     def _gap(self) -> dtm.timedelta:
         return dtm.timedelta(hours=self._core.settings.workout_gap_hours)
@@ -72,8 +80,8 @@ class LogbookService:
         self, update_id: int, user_id: int, text: str, sent_at: dtm.datetime, message_id: int
     ) -> Outcome:
         """Parse a message and store its sets, or ask a question, or explain why not."""
+        user = await self._profile(user_id)
         async with self._core.once(update_id, user_id, "log") as session:
-            user = await _user(session, user_id)
             parsed = await self._parse(session, user, text, sent_at)
             if not isinstance(parsed, tuple):
                 return await self._ask(session, user, text, parsed, message_id)
@@ -84,15 +92,19 @@ class LogbookService:
             )
 
     async def _parse(
-        self, session: AsyncSession, user: User, text: str, now: dtm.datetime
+        self, session: AsyncSession, user: UserView, text: str, now: dtm.datetime
     ) -> tuple[ParsedExercise, ...] | ParseResult | UnknownExerciseError | SetLogError:
-        custom = [
-            custom_exercise(c.name) for c in await questions.custom_exercises(session, user.id)
-        ]
         try:
-            result = parse_message(text, custom)
+            result = parse_message(text)
         except UnknownExerciseError as exc:
-            return exc
+            # Only now read the user's own exercises: most messages never need them.
+            rows = await questions.custom_exercises(session, user.id)
+            if not rows:
+                return exc
+            try:
+                result = parse_message(text, [custom_exercise(c.name) for c in rows])
+            except SetLogError as again:
+                return again
         except SetLogError as exc:
             return exc
         if result.ambiguity is not None:
@@ -104,7 +116,7 @@ class LogbookService:
         return (followup,) if followup is not None else ()
 
     async def _last_set(
-        self, session: AsyncSession, user: User, now: dtm.datetime
+        self, session: AsyncSession, user: UserView, now: dtm.datetime
     ) -> LastSet | None:
         workout = await repo.current_workout(session, user.id)
         if workout is None or now - workout.last_set_at > self._gap:
@@ -119,7 +131,7 @@ class LogbookService:
         )
 
     async def _ask(
-        self, session: AsyncSession, user: User, text: str, problem: object, message_id: int
+        self, session: AsyncSession, user: UserView, text: str, problem: object, message_id: int
     ) -> Question | NotALog:
         now = self._core.clock()
         if isinstance(problem, ParseResult) and problem.ambiguity is not None:
@@ -168,7 +180,7 @@ class LogbookService:
     async def _store(
         self,
         session: AsyncSession,
-        user: User,
+        user: UserView,
         parsed: tuple[ParsedExercise, ...],
         text: str,
         at: dtm.datetime,
@@ -194,7 +206,7 @@ class LogbookService:
     async def _store_rows(
         self,
         session: AsyncSession,
-        user: User,
+        user: UserView,
         rows: list[SetLog],
         text: str,
         at: dtm.datetime,
@@ -203,30 +215,32 @@ class LogbookService:
         message_id: int | None,
         repeat_of: int | None = None,
     ) -> Logged:
-        workout = await repo.workout_for_set(session, user.id, at, self._gap)
-        before = await repo.workout_sets(session, workout.id or 0)
+        workout_id, _new = await repo.workout_for_set(session, user.id, at, self._gap)
+        counts, bests = {}, {}
+        for exercise in dict.fromkeys(r.exercise for r in rows):
+            loads = loads_of([lift_of(r) for r in rows if r.exercise == exercise])
+            bests[exercise], counts[exercise] = await repo.exercise_bests(
+                session, user.id, exercise, loads, count_workout=workout_id
+            )
         entry = LogEntry(
             user_id=user.id,
-            workout_id=workout.id or 0,
+            workout_id=workout_id,
             update_id=update_id,
             message_id=message_id,
             raw_text=text,
             created_at=at,
             repeat_of=repeat_of,
         )
-        histories = {
-            r.exercise: await repo.exercise_sets(session, user.id, r.exercise) for r in rows
-        }
         entry, stored = await repo.add_entry(session, entry, rows)
-        results = results_for(stored, before, histories)
+        results = results_for(stored, counts, bests)
         return Logged(entry.id or 0, results, any(r.unit_defaulted for r in stored), user.units)
 
     async def answer(
         self, update_id: int, user_id: int, kind: str, pending_id: int, choice: str
     ) -> Outcome | None:
         """Apply the user's answer to a question; None when it was answered before."""
+        user = await self._profile(user_id)
         async with self._core.once(update_id, user_id, f"answer-{kind}") as session:
-            user = await _user(session, user_id)
             pending = await questions.take_pending(session, user_id, pending_id)
             if pending is None:
                 return None
@@ -263,8 +277,8 @@ class LogbookService:
 
     async def repeat(self, update_id: int, user_id: int, entry_id: int) -> Logged | None:
         """Log an entry's sets again now ('Same again'); None if already repeated or gone."""
+        user = await self._profile(user_id)
         async with self._core.once(update_id, user_id, "repeat") as session:
-            user = await _user(session, user_id)
             entry = await repo.get_entry(session, user_id, entry_id)
             if entry is None or await repo.repeat_of(session, entry_id) is not None:
                 return None
@@ -304,12 +318,15 @@ class LogbookService:
             if entry is None:
                 return None
             await users.update_user(session, user_id, awaiting=f"edit:{entry_id}")
-            return entry.raw_text
+            text = entry.raw_text
+        self._core.forget(user_id)
+        return text
 
     async def edit(self, update_id: int, user_id: int, entry_id: int, text: str) -> Outcome:
         """Replace an entry's sets with a corrected line."""
+        user = await self._profile(user_id)
+        self._core.forget(user_id)
         async with self._core.once(update_id, user_id, "edit") as session:
-            user = await _user(session, user_id)
             await users.update_user(session, user_id, awaiting=None)
             entry = await repo.get_entry(session, user_id, entry_id)
             if entry is None:
@@ -326,7 +343,7 @@ class LogbookService:
             )
             await repo.replace_sets(session, entry, rows, text)
             stored = await repo.entry_sets(session, entry.id or 0)
-            results = results_for(stored, [], {})
+            results = results_for(stored, {}, None)
             return Logged(
                 entry.id or 0,
                 results,
@@ -334,27 +351,6 @@ class LogbookService:
                 user.units,
                 edited=True,
             )
-
-    async def remember_ack(self, entry_id: int, ack_message_id: int) -> None:
-        """Link the bot's acknowledgement to the entry (so replying to it edits the entry)."""
-        async with self._core.db.write(now=self._core.clock()) as session:
-            entry = await session.get(LogEntry, entry_id)
-            if entry is not None:
-                entry.ack_message_id = ack_message_id
-                session.add(entry)
-
-    async def entry_for_ack(self, user_id: int, ack_message_id: int) -> int | None:
-        """The entry acknowledged by this bot message, if any."""
-        async with self._core.db.read() as session:
-            entry = await repo.entry_by_ack(session, user_id, ack_message_id)
-        return entry.id if entry else None
-
-
-async def _user(session: AsyncSession, user_id: int) -> User:
-    user = await users.get_user(session, user_id)
-    if user is None:
-        raise EngineError(NOT_STARTED)
-    return user
 
 
 _SET_FIELDS = (

@@ -9,7 +9,7 @@ from bot.services.sets import SetView
 from engine.errors import EngineError
 from engine.loading import default_profile
 from engine.prescription import DoneSet, next_set
-from engine.records import Lift, Record, find_records
+from engine.records import Bests, Lift, Record, find_records
 from storage.tables import SetLog
 
 
@@ -34,25 +34,30 @@ def lift_of(row: SetLog) -> Lift:
 
 def results_for(
     stored: Sequence[SetLog],
-    earlier_today: Sequence[SetLog],
-    histories: Mapping[str, Sequence[SetLog]],
+    counts: Mapping[str, int],
+    bests: Mapping[str, Bests] | None,
 ) -> tuple[ExerciseResult, ...]:
-    """Group an entry's sets by exercise and work out numbers, records and the next set."""
+    """Group an entry's sets by exercise: set numbers, records (when bests are known), next set.
+
+    Args:
+        stored: The entry's sets in order.
+        counts: Sets of each exercise in the workout before this entry.
+        bests: Each exercise's bests before this entry; None when not compared (an edit).
+    """
     groups: dict[str, list[SetLog]] = {}
     for row in stored:
         groups.setdefault(row.exercise, []).append(row)
     results = []
     for exercise, rows in groups.items():
-        history = histories.get(exercise, [])
-        done_before = sum(1 for r in earlier_today if r.exercise == exercise)
-        records = find_records([lift_of(r) for r in history], [lift_of(r) for r in rows])
+        known = bests.get(exercise, Bests()) if bests is not None else None
+        records = find_records(known, [lift_of(r) for r in rows]) if known else []
         results.append(
             ExerciseResult(
                 exercise,
                 tuple(SetView.of(r) for r in rows),
-                done_before + 1,
+                counts.get(exercise, 0) + 1,
                 tuple(records),
-                not history,
+                known is not None and known.count == 0,
                 next_text(rows[-1]),
             )
         )

@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bot.services.core import Core
+from bot.services.profile import UserView
 from bot.timezones import is_valid_timezone, resolve_timezone
 from engine.errors import EngineError
 from storage import users as repo
-from storage.tables import User
 
 UNITS = ("kg", "lb")
+NOT_STARTED = "Send /start first, so I know who you are."
 
 
 class UnknownTimezoneError(EngineError):
     """The typed place or name is not a timezone we know."""
-
-
-@dataclass(frozen=True, slots=True)
-class UserView:
-    """What handlers need to know about a user."""
-
-    id: int
-    first_name: str
-    units: str
-    timezone: str
-    role: str
-    awaiting: str | None
-    is_new: bool = False
-
-    @classmethod
-    def of(cls, user: User, *, is_new: bool = False) -> UserView:
-        return cls(
-            user.id, user.first_name, user.units, user.timezone, user.role, user.awaiting, is_new
-        )
 
 
 class UserService:
@@ -44,14 +24,12 @@ class UserService:
 
     async def get(self, user_id: int) -> UserView | None:
         """The user, or None before their first /start."""
-        async with self._core.db.read() as session:
-            user = await repo.get_user(session, user_id)
-        return UserView.of(user) if user else None
+        return await self._core.profile(user_id)
 
     async def start(
         self, update_id: int, user_id: int, first_name: str, username: str | None
     ) -> UserView:
-        """Register the user (or restart onboarding) and ask for units first."""
+        """Register the user (or greet them again); new users are asked for units first."""
         async with self._core.once(update_id, user_id, "start") as session:
             existing = await repo.get_user(session, user_id)
             user = await repo.ensure_user(
@@ -62,11 +40,10 @@ class UserService:
                 timezone=self._core.default_timezone,
                 now=self._core.clock(),
             )
-            if existing is None:
-                return UserView.of(user, is_new=True)
             user.first_name = first_name
             session.add(user)
-            return UserView.of(user)
+            view = UserView.of(user, is_new=existing is None)
+        return self._core.remember(view)
 
     async def set_units(self, update_id: int, user_id: int, units: str) -> UserView:
         """Store kg or lb; during onboarding, move on to the timezone question."""
@@ -75,19 +52,16 @@ class UserService:
         async with self._core.once(update_id, user_id, "units") as session:
             user = await repo.get_user(session, user_id)
             if user is None:
-                raise EngineError("Send /start first, so I know who you are.")
+                raise EngineError(NOT_STARTED)
             user.units = units
             user.awaiting = "timezone" if user.awaiting == "units" else user.awaiting
             session.add(user)
-            return UserView.of(user)
+            view = UserView.of(user)
+        return self._core.remember(view)
 
     async def ask_timezone(self, update_id: int, user_id: int) -> UserView:
         """Remember that the user's next plain text is a timezone."""
-        async with self._core.once(update_id, user_id, "ask-timezone") as session:
-            user = await repo.update_user(session, user_id, awaiting="timezone")
-            if user is None:
-                raise EngineError("Send /start first, so I know who you are.")
-            return UserView.of(user)
+        return await self._change(update_id, user_id, "ask-timezone", awaiting="timezone")
 
     async def set_timezone(self, update_id: int, user_id: int, text: str) -> UserView:
         """Store the timezone the user typed or tapped; finishes onboarding."""
@@ -97,8 +71,14 @@ class UserService:
                 f"I couldn't find a timezone for “{text[:40]}”. Try a big city near you "
                 "(e.g. Berlin, Chicago) or an IANA name like Europe/Paris."
             )
-        async with self._core.once(update_id, user_id, "timezone") as session:
-            user = await repo.update_user(session, user_id, timezone=name, awaiting=None)
+        return await self._change(update_id, user_id, "timezone", timezone=name, awaiting=None)
+
+    async def _change(
+        self, update_id: int, user_id: int, kind: str, **changes: object
+    ) -> UserView:
+        async with self._core.once(update_id, user_id, kind) as session:
+            user = await repo.update_user(session, user_id, **changes)
             if user is None:
-                raise EngineError("Send /start first, so I know who you are.")
-            return UserView.of(user)
+                raise EngineError(NOT_STARTED)
+            view = UserView.of(user)
+        return self._core.remember(view)

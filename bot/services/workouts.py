@@ -11,7 +11,7 @@ from bot.services.sets import SetView
 from bot.services.summary import lift_of
 from engine.catalog import custom_exercise, resolve, suggest
 from engine.errors import EngineError
-from engine.records import Record, find_records
+from engine.records import Record, find_records, loads_of
 from storage import logbook as repo
 from storage import pending, users
 from storage.tables import SetLog, Workout
@@ -96,16 +96,11 @@ class WorkoutService:
                 return None
             records = []
             for line in _lines(rows, user.units):
-                history = [
-                    r
-                    for r in await repo.exercise_sets(session, user_id, line.exercise)
-                    if r.workout_id != workout.id
-                ]
-                mine = [r for r in rows if r.exercise == line.exercise]
-                for record in find_records(
-                    [lift_of(r) for r in history], [lift_of(r) for r in mine]
-                ):
-                    records.append((line.exercise, record))
+                lifts = [lift_of(r) for r in rows if r.exercise == line.exercise]
+                bests, _ = await repo.exercise_bests(
+                    session, user_id, line.exercise, loads_of(lifts), exclude_workout=workout.id
+                )
+                records.extend((line.exercise, r) for r in find_records(bests, lifts))
             return self._summary(workout, rows, user.units, user.timezone, tuple(records))
 
     def _summary(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any
 
 from engine.fit.activity import Activity, Lap, Track
 from engine.fit.decode import decode_fit
@@ -62,79 +64,77 @@ def _laps(laps: tuple[LapMsg, ...], lo: float, hi: float, rec: Records) -> tuple
     return tuple(result)
 
 
-def _speeds(session: SessionMsg, rec: Records, distance: float | None, timer: float):
-    """Return (average, maximum) speed in m/s, or None where there is no distance."""
-    if not distance:
-        return None, None
-    avg = _positive(session.avg_speed_mps) or (distance / timer if timer > 0 else None)
-    top = _positive(session.max_speed_mps) or max(
-        (s for s in rec.speed_mps if s is not None), default=None
-    )
-    return avg, top
-
-
-def _heart(rec: Records, athlete: AthleteProfile) -> dict:
-    """Return the HR-derived fields of an Activity."""
-    times, hrs = rec.time_s, rec.hr_bpm
-    zones = time_in_zones(times, hrs, athlete)
-    if not any(zones):
-        return {"zone_times_s": zones, "trimp": None, "trimp_edwards": None, "hrtss": None}
-    return {
-        "zone_times_s": zones,
-        "trimp": trimp_stream(times, hrs, athlete),
-        "trimp_edwards": edwards_trimp(zones),
-        "hrtss": hrtss_stream(times, hrs, athlete),
-    }
-
-
-def _activity(fit: FitFile, session: SessionMsg, start: float, rec: Records, window, athlete):
-    """Build one Activity from its session summary and the samples in its window."""
+def _motion(session: SessionMsg, rec: Records) -> dict[str, Any]:
+    """Return time, distance, speed, pace, climb and cadence fields (session summary first)."""
     foot = session.sport in FOOT_SPORTS
     elapsed = session.elapsed_s or (rec.time_s[-1] - rec.time_s[0] if rec.time_s else 0.0)
     timer = session.timer_s if session.timer_s is not None else moving_time_s(rec.time_s)
     distance = session.distance_m
     if distance is None:
         distance = distance_span(rec.distance_m)
-    avg_speed, max_speed = _speeds(session, rec, distance, timer)
-    hrs = [h for h in rec.hr_bpm if h is not None]
+    avg = top = None
+    if distance:  # no speed without distance (indoor rides, rowing machines, gym sessions)
+        avg = _positive(session.avg_speed_mps) or (distance / timer if timer > 0 else None)
+        top = _positive(session.max_speed_mps) or max(filter(None, rec.speed_mps), default=None)
     cadence = _positive(session.avg_cadence) or positive_mean(rec.cadence)
-    paces = [1000 / s for s in rec.speed_mps if s]
+    climb = session.ascent_m
+    return {
+        "elapsed_s": elapsed,
+        "timer_s": timer,
+        "distance_m": distance,
+        "avg_speed_mps": avg,
+        "max_speed_mps": top,
+        "avg_pace_s_per_km": 1000 / avg if foot and avg else None,
+        "best_pace_s_per_km": 1000 / top if foot and top else None,
+        "elevation_gain_m": climb if climb is not None else ascent_m(rec.altitude_m),
+        "avg_cadence": cadence * 2 if foot and cadence else cadence,  # FIT counts strides
+    }
+
+
+def _heart(session: SessionMsg, rec: Records, athlete: AthleteProfile) -> dict[str, Any]:
+    """Return the HR fields; a session HR of 0 or none is replaced from the samples."""
+    times, hrs = rec.time_s, rec.hr_bpm
+    readings = [h for h in hrs if h is not None]
+    zones = time_in_zones(times, hrs, athlete)
+    counted = any(zones)
+    return {
+        "avg_hr": _positive(session.avg_hr) or mean_hr(times, hrs),
+        "max_hr": _positive(session.max_hr) or (max(readings) if readings else None),
+        "zone_times_s": zones,
+        "trimp": trimp_stream(times, hrs, athlete) if counted else None,
+        "trimp_edwards": edwards_trimp(zones) if counted else None,
+        "hrtss": hrtss_stream(times, hrs, athlete) if counted else None,
+        "has_hr": bool(readings),
+    }
+
+
+def _activity(
+    fit: FitFile,
+    session: SessionMsg,
+    start: float,
+    window: tuple[float, float],
+    athlete: AthleteProfile,
+) -> Activity:
+    """Build one Activity from its session summary and the samples inside its window."""
     lo, hi = window
+    rec = _slice(fit.records, lo, hi)
+    foot = session.sport in FOOT_SPORTS
+    paces = [1000 / s for s in rec.speed_mps if s]
+    offsets = tuple(t - start for t in rec.time_s)
+    sets = [s for s in fit.sets if s.start_s is None or lo <= s.start_s < hi]
+    running = session.sport == "running"
     return Activity(
         sport=session.sport,
         sub_sport=session.sub_sport,
         start_time=datetime.fromtimestamp(start, UTC),
-        elapsed_s=elapsed,
-        timer_s=timer,
-        distance_m=distance,
-        avg_speed_mps=avg_speed,
-        max_speed_mps=max_speed,
-        avg_pace_s_per_km=1000 / avg_speed if foot and avg_speed else None,
-        best_pace_s_per_km=1000 / max_speed if foot and max_speed else None,
-        avg_hr=_positive(session.avg_hr) or mean_hr(rec.time_s, rec.hr_bpm),
-        max_hr=_positive(session.max_hr) or (max(hrs) if hrs else None),
-        elevation_gain_m=session.ascent_m
-        if session.ascent_m is not None
-        else ascent_m(rec.altitude_m),
-        avg_cadence=cadence * 2 if foot and cadence else cadence,  # FIT counts strides
+        **_motion(session, rec),
+        **_heart(session, rec, athlete),
         laps=_laps(fit.laps, lo, hi, rec),
-        track=Track(
-            tuple(t - start for t in rec.time_s),
-            rec.distance_m,
-            rec.speed_mps,
-            rec.hr_bpm,
-            rec.altitude_m,
-        ),
-        **_heart(rec, athlete),
-        best_efforts=best_efforts(rec.time_s, rec.distance_m)
-        if session.sport == "running"
-        else {},
-        strength_sets=strength_sets(
-            s for s in fit.sets if s.start_s is None or lo <= s.start_s < hi
-        ),
+        track=Track(offsets, rec.distance_m, rec.speed_mps, rec.hr_bpm, rec.altitude_m),
+        best_efforts=best_efforts(rec.time_s, rec.distance_m) if running else {},
+        strength_sets=strength_sets(sets),
         gait=classify_gait(paces) if foot and paces else None,
         has_gps=any(lat is not None for lat in rec.lat_deg),
-        has_hr=bool(hrs),
         device=fit.device,
         partial=not fit.complete,
         clock_estimated=fit.clock_estimated,
@@ -160,10 +160,10 @@ def analyse(fit: FitFile, athlete: AthleteProfile) -> list[Activity]:
     if not starts:
         raise NoActivityError(fit.file_type)
     starts.sort(key=lambda pair: pair[0])
-    records = merge_hr(fit.records, fit.hr_time_s, fit.hr_bpm)
+    merged = replace(fit, records=merge_hr(fit.records, fit.hr_time_s, fit.hr_bpm))
     windows = window_bounds([t for t, _ in starts])
     return [
-        _activity(fit, session, start, _slice(records, *window), window, athlete)
+        _activity(merged, session, start, window, athlete)
         for (start, session), window in zip(starts, windows, strict=True)
     ]
 

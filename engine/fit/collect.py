@@ -8,47 +8,20 @@ message's local wall-clock time, which gives the right local day but an unknown 
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from typing import Any
 
 import fitdecode
 from fitdecode.types import DevField
 
+from engine.fit import messages as msg
 from engine.fit.errors import NoClockError
-from engine.fit.model import FitFile, LapMsg, Records, SessionMsg, SetMsg
+from engine.fit.messages import Values, bpm, num, values_of
+from engine.fit.model import FitFile
 
 FIT_EPOCH_S = 631065600
 RELATIVE_LIMIT = 0x10000000
 _SEMICIRCLE_DEG = 180 / 2**31
-
-Values = dict[str, Any]
-
-
-def values_of(frame: fitdecode.FitDataMessage) -> Values:
-    """Return profile fields by name; developer fields, unknowns and invalid values are skipped."""
-    out: Values = {}
-    for fd in frame.fields:
-        field = fd.field
-        if field is None or field.__class__ is DevField or fd.value is None:
-            continue
-        out.setdefault(field.name, fd.value)
-    return out
-
-
-def num(value: object) -> float | None:
-    """Return a plain number, the first of a tuple, or None for anything else."""
-    if isinstance(value, tuple):
-        value = value[0] if value else None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
-
-
-def _bpm(value: object) -> int | None:
-    """Return a plausible heart rate; 0 means 'no reading' on many devices."""
-    hr = num(value)
-    return int(hr) if hr is not None and 0 < hr < 255 else None
 
 
 class Collector:
@@ -102,40 +75,24 @@ class Collector:
         t.append(stamp)
         dist.append(num(v.get("distance")))
         speed.append(num(v.get("enhanced_speed", v.get("speed"))))
-        hr.append(_bpm(v.get("heart_rate")))
+        hr.append(bpm(v.get("heart_rate")))
         alt.append(num(v.get("enhanced_altitude", v.get("altitude"))))
         cad.append(num(v.get("cadence")))
         lat_col.append(lat * _SEMICIRCLE_DEG if lat is not None else None)
 
     def _hr(self, frame: fitdecode.FitDataMessage) -> None:
-        """Read beat-to-beat HR: a message with a timestamp anchors its own event times; the
-        12-bit follow-ups arrive already accumulated onto that timestamp by fitdecode (to
-        within the 4 s the 12 bits span, which is fine for zones)."""
-        stamp, frac, bpm = None, 0.0, ()
-        plain: list[float] = []
-        derived: list[float] = []
-        for fd in frame.fields:
-            field, value = fd.field, fd.value
-            if value is None or field is None or field.__class__ is DevField:
-                continue
-            name = field.name
-            if name == "timestamp":
-                stamp = num(value)
-            elif name == "fractional_timestamp":
-                frac = num(value) or 0.0
-            elif name == "filtered_bpm":
-                bpm = value if isinstance(value, tuple) else (value,)
-            elif name == "event_timestamp":
-                target = plain if fd.field_def is not None else derived
-                target.extend(value if isinstance(value, tuple) else (value,))
+        """Keep beat-to-beat HR samples from an ``hr`` message."""
+        stamp, beats, plain, derived = _hr_fields(frame)
+        # A message with a timestamp anchors its own event times. fitdecode already adds the
+        # anchor to the 12-bit follow-ups (to within the 4 s those 12 bits span: fine here).
         if plain and stamp is not None:
-            self._hr_anchor = (stamp + frac, plain[0])
+            self._hr_anchor = (stamp, plain[0])
         times = derived
         if plain and self._hr_anchor is not None:
             base, first = self._hr_anchor
             times = [base + (e - first) for e in plain]
-        for when, beat in zip(times, bpm, strict=False):
-            hr = _bpm(beat)
+        for when, beat in zip(times, beats, strict=False):
+            hr = bpm(beat)
             if hr is not None and isinstance(when, int | float):
                 self.hr.append((float(when), hr))
 
@@ -148,25 +105,42 @@ class Collector:
         product = product if product is not None else file_id.get("product")
         hr = sorted((at(t), b) for t, b in self.hr)
         return FitFile(
-            file_type=_text(file_id.get("type")),
+            file_type=msg.text(file_id.get("type")),
             device=" ".join(str(p) for p in (maker, product) if p is not None) or None,
-            sport=_text(sport.get("sport")),
-            sub_sport=_text(sport.get("sub_sport")),
-            sessions=tuple(_session(v, at) for v in self.sessions),
-            laps=tuple(_lap(v, at) for v in self.laps),
-            records=_records(self.rec, at),
+            sport=msg.text(sport.get("sport")),
+            sub_sport=msg.text(sport.get("sub_sport")),
+            sessions=tuple(msg.session(v, at) for v in self.sessions),
+            laps=tuple(msg.lap(v, at) for v in self.laps),
+            records=msg.records(self.rec, at),
             hr_time_s=tuple(t for t, _ in hr),
             hr_bpm=tuple(b for _, b in hr),
-            sets=tuple(_set(v, at) for v in self.sets),
+            sets=tuple(msg.strength_set(v, at) for v in self.sets),
             parts=self.parts,
             complete=self.complete,
             clock_estimated=estimated,
         )
 
 
-def _text(value: object) -> str | None:
-    """Return an enum name as text; unnamed numbers become None."""
-    return value if isinstance(value, str) else None
+def _hr_fields(frame: fitdecode.FitDataMessage) -> tuple[float | None, tuple, list, list]:
+    """Return (timestamp, bpm values, plain event times, event times derived from 12 bits)."""
+    stamp, frac, beats = None, 0.0, ()
+    plain: list[float] = []
+    derived: list[float] = []
+    for fd in frame.fields:
+        field, value = fd.field, fd.value
+        if value is None or field is None or field.__class__ is DevField:
+            continue
+        name = field.name
+        if name == "timestamp":
+            stamp = num(value)
+        elif name == "fractional_timestamp":
+            frac = num(value) or 0.0
+        elif name == "filtered_bpm":
+            beats = value if isinstance(value, tuple) else (value,)
+        elif name == "event_timestamp":
+            target = plain if fd.field_def is not None else derived
+            target.extend(value if isinstance(value, tuple) else (value,))
+    return (stamp + frac if stamp is not None else None), beats, plain, derived
 
 
 def _clock(c: Collector) -> tuple[Callable[[float | None], Any], bool]:
@@ -187,55 +161,3 @@ def _clock(c: Collector) -> tuple[Callable[[float | None], Any], bool]:
         return raw + FIT_EPOCH_S + (shift if raw < RELATIVE_LIMIT else 0.0)
 
     return at, True
-
-
-def _records(cols: tuple[list[Any], ...], at: Callable[[float | None], Any]) -> Records:
-    """Convert the record columns, sorting by time only when the file is out of order."""
-    times = [at(t) for t in cols[0]]
-    columns = [times, *cols[1:]]
-    if any(b < a for a, b in itertools.pairwise(times)):
-        order = sorted(range(len(times)), key=times.__getitem__)
-        columns = [[col[i] for i in order] for col in columns]
-    return Records(*(tuple(col) for col in columns))
-
-
-def _session(v: Values, at: Callable[[float | None], Any]) -> SessionMsg:
-    cadence = v.get("avg_running_cadence", v.get("avg_cadence"))
-    return SessionMsg(
-        start_s=at(num(v.get("start_time"))),
-        end_s=at(num(v.get("timestamp"))),
-        elapsed_s=num(v.get("total_elapsed_time")),
-        timer_s=num(v.get("total_timer_time")),
-        distance_m=num(v.get("total_distance")),
-        sport=_text(v.get("sport")) or "generic",
-        sub_sport=_text(v.get("sub_sport")),
-        avg_hr=num(v.get("avg_heart_rate")),
-        max_hr=num(v.get("max_heart_rate")),
-        avg_speed_mps=num(v.get("enhanced_avg_speed", v.get("avg_speed"))),
-        max_speed_mps=num(v.get("enhanced_max_speed", v.get("max_speed"))),
-        ascent_m=num(v.get("total_ascent")),
-        avg_cadence=num(cadence),
-    )
-
-
-def _lap(v: Values, at: Callable[[float | None], Any]) -> LapMsg:
-    return LapMsg(
-        start_s=at(num(v.get("start_time"))),
-        elapsed_s=num(v.get("total_elapsed_time")),
-        timer_s=num(v.get("total_timer_time")),
-        distance_m=num(v.get("total_distance")),
-        avg_hr=num(v.get("avg_heart_rate")) or None,
-    )
-
-
-def _set(v: Values, at: Callable[[float | None], Any]) -> SetMsg:
-    reps = num(v.get("repetitions"))
-    return SetMsg(
-        start_s=at(num(v.get("start_time", v.get("timestamp")))),
-        duration_s=num(v.get("duration")),
-        reps=int(reps) if reps is not None else None,
-        weight_kg=num(v.get("weight")),
-        active=v.get("set_type") in ("active", 1),
-        category=v.get("category"),
-        subtype=v.get("category_subtype"),
-    )

@@ -52,8 +52,8 @@ def session_start(session: SessionMsg) -> float | None:
 
 
 def synthetic_session(fit: FitFile) -> SessionMsg | None:
-    """Summarise a file that has no session message (an unfinalised recording) by its records."""
-    times = fit.records.time_s
+    """Summarise a file without session message (an unfinalised recording) by its samples."""
+    times = fit.records.time_s or tuple(sorted(s.start_s for s in fit.sets if s.start_s))
     if not times:
         return None
     return SessionMsg(

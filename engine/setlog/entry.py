@@ -12,6 +12,7 @@ from engine.setlog.spec import Ctx, Draft, State
 from engine.setlog.tokens import tokenise
 from engine.setlog.wordrules import parse_tokens
 
+MAX_SETS_PER_EXERCISE = 300
 _ROWING_SIGNS = re.compile(r"\d\s*(?:k|km|m|meters?|metres?|min|mins|minutes)\b|\d:\d\d")
 _LIMITS = (
     ("reps", 1000, "{:g} reps is more than I can believe in one set."),
@@ -52,7 +53,9 @@ class Entry:
         if source not in self.sources:
             self.sources.append(source)
 
-    def finish(self) -> tuple[list[ParsedSet], list[ParsedSet] | None, tuple[str, str, str] | None]:
+    def finish(
+        self,
+    ) -> tuple[list[ParsedSet], list[ParsedSet] | None, tuple[str, str, str] | None]:
         """Return the sets, the alternative reading's sets and its question, if any."""
         st = self.state
         if st.fresh and st.load is not None:
@@ -63,6 +66,8 @@ class Entry:
                     draft.rpe = tok.value
                 elif tok.unit == "rir" and draft.rir is None:
                     draft.rir = tok.value
+        if len(st.drafts) > MAX_SETS_PER_EXERCISE:
+            raise SetLogValueError("That is more sets than I can log for one exercise at once.")
         sets = [d.to_set(st.ctx) for d in st.drafts]
         for s in sets:
             _check(s)
@@ -80,7 +85,7 @@ def _check(s: ParsedSet) -> None:
             limit = 1500
         if value is not None and (value > limit or value < -limit):
             raise SetLogValueError(message.format(value))
-    if s.rpe is not None and s.rpe < 0 or s.rir is not None and s.rir < 0:
+    if (s.rpe is not None and s.rpe < 0) or (s.rir is not None and s.rir < 0):
         raise SetLogValueError("Efforts cannot be negative.")
 
 

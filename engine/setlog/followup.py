@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from engine.catalog import CATALOG
 from engine.setlog.entry import scope_units
@@ -18,7 +17,9 @@ _ALLOWED = re.compile(
     r"|another|one|more|please|for|at|with|in|the|tank|left|bw|each|and|then|to|failure)(?![a-z]))+"
 )
 _SAME = re.compile(r"^\s*(?:same(?:\s+again)?|again|ditto|repeat|another(?:\s+one)?|one more)\b")
-_DELTA = re.compile(r"^\s*(?P<sign>[+-])\s*(?P<num>\d{1,4}(?:[.,]\d{1,2})?)\s*(?P<unit>kgs?|lbs?|#)?")
+_DELTA = re.compile(
+    r"^\s*(?P<sign>[+-])\s*(?P<num>\d{1,4}(?:[.,]\d{1,2})?)\s*(?P<unit>kgs?|lbs?|#)?"
+)
 
 
 def _shifted(last: LastSet, sign: str, amount: float, unit: str | None) -> Load | None:
@@ -29,6 +30,18 @@ def _shifted(last: LastSet, sign: str, amount: float, unit: str | None) -> Load 
     if last.weight is None:
         return None
     return Load(last.weight + delta, unit or last.unit)
+
+
+def _start(body: str, last: LastSet) -> tuple[Load | None, int, bool] | None:
+    """Read a leading 'same' or '+2.5': the load to start from, where the rest begins."""
+    start = Load(last.weight, last.unit, last.bodyweight, last.added_weight)
+    if same := _SAME.match(body):
+        return start, same.end(), True
+    if delta := _DELTA.match(body):
+        unit = {"k": "kg", "l": "lb", "#": "lb"}.get((delta["unit"] or " ")[0])
+        shifted = _shifted(last, delta["sign"], float(delta["num"].replace(",", ".")), unit)
+        return (shifted, delta.end(), True) if shifted is not None else None
+    return (start, 0, False) if re.search(r"\d", body) else None
 
 
 def parse_followup(text: str, last: LastSet) -> ParsedExercise | None:
@@ -47,30 +60,23 @@ def parse_followup(text: str, last: LastSet) -> ParsedExercise | None:
     body = normalise(text).strip()
     if not body or len(body) > 60 or not _ALLOWED.fullmatch(body):
         return None
-    load: Load | None = Load(last.weight, last.unit, last.bodyweight, last.added_weight)
-    repeat = _SAME.match(body) or (delta := _DELTA.match(body))
-    if repeat is None and not re.search(r"\d", body):
+    begun = _start(body, last)
+    if begun is None:
         return None
-    if repeat is not None and repeat.re is _DELTA:
-        number = float(delta["num"].replace(",", "."))
-        unit = {"k": "kg", "l": "lb", "#": "lb"}.get((delta["unit"] or " ")[0])
-        load = _shifted(last, delta["sign"], number, unit)
-        if load is None:
-            return None
+    load, rest, repeat = begun
     exercise = CATALOG.get(last.exercise)
     ctx = Ctx.of(exercise) if exercise else Ctx(last.exercise, bw_class=last.bodyweight)
     st = State(ctx, load=load)
-    parse_tokens(tokenise(body[repeat.end() :] if repeat else body), st)
+    parse_tokens(tokenise(body[rest:]), st)
     if st.fresh and st.load is not None:
         st.add([Draft(st.load, last.reps)])  # a lone new weight keeps the previous reps
-    if not st.drafts:
-        if repeat is None:
-            return None
+    if not st.drafts and repeat:
         st.add([Draft(load, last.reps)])
+    if not st.drafts:
+        return None
     for tok in st.pending:
         for draft in st.drafts:
             setattr(draft, tok.unit or "rpe", tok.value)
-    sets = [d.to_set(ctx) for d in st.drafts]
-    unit_now = last.unit if last.weight is not None or last.added_weight is not None else None
-    sets = [replace(s, unit=s.unit) for s in scope_units(sets, unit_now)]
+    unit = last.unit if last.weight is not None or last.added_weight is not None else None
+    sets = scope_units([d.to_set(ctx) for d in st.drafts], unit)
     return ParsedExercise(last.exercise, tuple(sets), text.strip())

@@ -1,4 +1,4 @@
-"""Tell set logs from other messages: questions, plans, commands, body mass, food, others' lifts."""
+"""Tell set logs from other messages: questions, commands, body mass, food, others' lifts."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ _REJECT = [re.compile(p) for p in (
     r"\?",
     r"^\W*(?:undo|delete|remove|edit|change|fix|cancel|scratch that|show|list|export|help"
     r"|settings|reset|correct|correction|update|replace|oops|wrong|what|how|why|when|where|which"
-    r"|who|should|can|could|would|is|are|am|do|does|shall|hi|hello|hey|good (?:morning|night))\b",
+    r"|who|should|can|could|would|is|are|am|do|does|shall)\b",
     r"\b(?:thanks|thank you|thank u|thx|ty|cheers|much appreciated)\b",
     r"\b(?:he|she|they|his|her|their|friend|friends|buddy|brother|sister|wife|husband|girlfriend"
     r"|boyfriend|dad|father|mum|mom|mother|son|daughter|guy|guys|girl|someone|somebody|everyone"
@@ -42,9 +42,7 @@ _UNIT_STATEMENT = re.compile(
 
 def is_rejected(text: str) -> bool:
     """Tell whether a normalised message is not a set log at all."""
-    if any(p.search(text) for p in _REJECT):
-        return True
-    return False
+    return any(p.search(text) for p in _REJECT)
 
 
 def drop_plans(line: str) -> str:

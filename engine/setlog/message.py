@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from engine.catalog import Exercise, alias_index
+from engine.catalog import Exercise, alias_index, suggest
 from engine.setlog.entry import Entry, scope_units, to_exercise
 from engine.setlog.gate import drop_plans, is_rejected, unit_statement
 from engine.setlog.model import (
     Ambiguity,
     MessageTooLongError,
-    ParseResult,
     ParsedSet,
+    ParseResult,
     UnknownExerciseError,
 )
 from engine.setlog.names import NameHit, find_names, guess_name
@@ -39,25 +39,27 @@ def _split(chunk: str, hits: list[NameHit]) -> list[tuple[NameHit, str]]:
         stop = hits[k + 1].start if k + 1 < len(hits) else len(chunk)
         between = chunk[hit.end : stop]
         cuts = list(_SEPARATOR.finditer(between)) if k + 1 < len(hits) else []
-        mine, nxt = (between[: cuts[-1].start()], between[cuts[-1].end() :]) if cuts else (between, "")
+        mine, nxt = (
+            (between[: cuts[-1].start()], between[cuts[-1].end() :]) if cuts else (between, "")
+        )
         pieces.append((hit, f"{before} {mine}"))
         before = nxt
     return pieces
 
 
 def _unnamed(chunk: str, current: Entry | None, custom: Sequence[Exercise]) -> NameHit | None:
-    """Handle a line without a known name: a typo'd name, a set line, or an unknown exercise."""
+    """Handle a line without a known name: a typo'd name, a set line, or an unknown exercise.
+
+    A line of bare numbers with no exercise before it ("80x5") is left alone: it is a
+    follow-up to the previous set, which ``parse_followup`` reads.
+    """
     if not _SET_NOTATION.search(chunk) and not (current and re.search(r"\d", chunk)):
         return None
     hit, candidate = guess_name(chunk, custom)
     if hit is not None or current is not None:
         return hit
     if candidate:
-        from engine.catalog import suggest
-
         raise UnknownExerciseError(candidate, suggest(candidate, custom))
-    if re.fullmatch(r"[\d\s.,x*@+/:-]*(?:kgs?|lbs?)?[\d\s.,x*@+/:-]*", chunk):
-        raise UnknownExerciseError("")
     return None
 
 
@@ -108,11 +110,15 @@ def _result(entries: list[Entry], unit: str | None) -> ParseResult:
     readings = []
     for named in (plain, alternative) if question else (plain,):
         merged = _merge(named)
-        readings.append(tuple(to_exercise(n, scope_units(s, unit), src) for n, (s, src) in merged.items()))
+        readings.append(
+            tuple(to_exercise(n, scope_units(s, unit), src) for n, (s, src) in merged.items())
+        )
     if question is None:
         return ParseResult(readings[0])
     ask, label, alt_label = question
-    return ParseResult(readings[0], Ambiguity(ask, ((label, readings[0]), (alt_label, readings[1]))))
+    return ParseResult(
+        readings[0], Ambiguity(ask, ((label, readings[0]), (alt_label, readings[1])))
+    )
 
 
 def parse_message(text: str, custom: Sequence[Exercise] = ()) -> ParseResult:
@@ -131,7 +137,9 @@ def parse_message(text: str, custom: Sequence[Exercise] = ()) -> ParseResult:
         SetLogError: The message is too long or holds an implausible number.
     """
     if len(text) > MAX_CHARS:
-        raise MessageTooLongError(f"That message is too long to read as a log (over {MAX_CHARS} characters).")
+        raise MessageTooLongError(
+            f"That message is too long to read as a log (over {MAX_CHARS} characters)."
+        )
     normalised = normalise(text)
     if is_rejected(normalised):
         return ParseResult()

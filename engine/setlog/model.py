@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from engine.errors import SetLogError
 
 CONTRACT_KEYS = (
-    "weight", "unit", "reps", "rir", "rpe", "bodyweight", "added_weight", "duration_s", "distance_m",
+    "weight", "unit", "reps", "rir", "rpe", "bodyweight", "added_weight", "duration_s",
+    "distance_m",
 )  # fmt: skip
 
 

@@ -12,23 +12,31 @@ from engine.catalog import MAX_ALIAS_WORDS, Exercise, normalise_name, resolve
 _WORD = re.compile(r"\((?P<paren>[a-z][a-z '&-]*)\)|(?<![\d.])[a-z][a-z0-9'&]*(?:-[a-z0-9]+)*")
 _GAP = re.compile(r"[\s-]*")
 # Words that may sit next to a name without being part of it.
-FILLERS = frozenset(
-    "did got do done hit managed some my the a an on of for at with then and also today tonight"
-    " this morning evening afternoon workout session sets set reps rep x kg kgs lbs lb bw in to"
-    " worked finished started more few couple plus each per side just again another first last"
-    " heavy light easy felt good great pr after before followed by rpe rir amrap failure total"
-    " round rounds single double triple singles doubles triples assist assisted weighted paused"
-    " pause tempo belted raw strict bar empty only was went off bodyweight min mins sec secs m km"
-    " k mi miles hold superset ss circuit but still about around approx ish like w kilos pounds s"
-    " ea sides arm arms leg legs new quick solid slow fast then finally plus".split()
-)  # fmt: skip
+FILLERS = frozenset((
+    "did", "got", "do", "done", "hit", "managed", "some", "my", "the", "a", "an", "on", "of",
+    "for", "at", "with", "then", "and", "also", "today", "tonight", "this", "morning",
+    "evening", "afternoon", "workout", "session", "sets", "set", "reps", "rep", "x", "kg",
+    "kgs", "lbs", "lb", "bw", "in", "to", "worked", "finished", "started", "more", "few",
+    "couple", "plus", "each", "per", "side", "just", "again", "another", "first", "last",
+    "heavy", "light", "easy", "felt", "good", "great", "pr", "after", "before", "followed",
+    "by", "rpe", "rir", "amrap", "failure", "total", "round", "rounds", "single", "double",
+    "triple", "singles", "doubles", "triples", "assist", "assisted", "weighted", "paused",
+    "pause", "tempo", "belted", "raw", "strict", "bar", "empty", "only", "was", "went", "off",
+    "bodyweight", "min", "mins", "sec", "secs", "m", "km", "k", "mi", "miles", "hold",
+    "superset", "ss", "circuit", "but", "still", "about", "around", "approx", "ish", "like",
+    "w", "kilos", "pounds", "s", "ea", "sides", "arm", "arms", "leg", "legs", "new", "quick",
+    "solid", "slow", "fast", "then", "finally", "plus",
+))  # fmt: skip
 # Words that mark prose rather than an exercise name ("5x5 is a good program").
-PROSE = frozenset(
-    "i im i'm you your is are was were it its it's this that these those feel felt feeling good"
-    " great bad nice program plan day week today thanks thank what how hello hi hey ok okay sure"
-    " yes no not lol haha slept sleep hours hour steps water coffee beer weight me we our us be"
-    " been have has had will would can could should there here so very really too".split()
-)  # fmt: skip
+PROSE = frozenset((
+    "i", "im", "i'm", "you", "your", "is", "are", "was", "were", "it", "its", "it's", "this",
+    "that", "these", "those", "feel", "felt", "feeling", "good", "great", "bad", "nice",
+    "program", "plan", "day", "week", "today", "thanks", "thank", "what", "how", "hello", "hi",
+    "hey", "ok", "okay", "sure", "yes", "no", "not", "lol", "haha", "slept", "sleep", "hours",
+    "hour", "steps", "water", "coffee", "beer", "weight", "me", "we", "our", "us", "be", "been",
+    "have", "has", "had", "will", "would", "can", "could", "should", "there", "here", "so",
+    "very", "really", "too",
+))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,14 +102,22 @@ def _refine(run: list[_Word], a: int, n: int, exercise: Exercise, custom: Sequen
     bare_row = exercise.name == "barbell row" and run[a].key in ("row", "rowed") and n == 1
     extra = [w for w in around if w.key is None or w.text not in FILLERS]
     if extra:
-        kept = [w for w in run if w.key is None or w.text not in FILLERS or run[a].start <= w.start < end]
+        kept = [
+            w
+            for w in run
+            if w.key is None or w.text not in FILLERS or run[a].start <= w.start < end
+        ]
         better = resolve(line[kept[0].start : kept[-1].end], custom)
         if better is not None and better != exercise:
-            return NameHit(kept[0].start, kept[-1].end, better, assisted, weighted="weighted" in texts)
+            return NameHit(
+                kept[0].start, kept[-1].end, better, assisted, weighted="weighted" in texts
+            )
     return NameHit(start, end, exercise, assisted, bare_row, "weighted" in texts)
 
 
-def find_names(line: str, index: Mapping[str, Exercise], custom: Sequence[Exercise] = ()) -> list[NameHit]:
+def find_names(
+    line: str, index: Mapping[str, Exercise], custom: Sequence[Exercise] = ()
+) -> list[NameHit]:
     """Return the exercises named in a line, left to right, by longest alias match."""
     hits: list[NameHit] = []
     for run in _runs(line, _words(line)):

@@ -15,6 +15,7 @@ from engine.setlog.spec import (
     is_int,
     read_load,
     reps_slot,
+    seq,
 )
 from engine.setlog.tokens import Tok
 
@@ -29,15 +30,20 @@ def drafts(count: float, slot: Slot, load: Load | None) -> list[Draft]:
             for _ in range(int(count))]  # fmt: skip
 
 
+def _last_only(toks: list[Tok], i: int) -> bool:
+    """Tell whether an effort is scoped to the last set: 'last set rpe 9', 'rir 2 on the last'."""
+    if at(toks, i - 1, "last") or (at(toks, i - 1, "sets") and at(toks, i - 2, "last")):
+        return True
+    after = [t.kind for t in toks[i + 1 : i + 4]]
+    return "last" in after and set(after[: after.index("last")]) <= {"word"}
+
+
 def effort(toks: list[Tok], i: int, st: State) -> int | None:
     """Apply an RPE/RIR to the last item (or the last set after 'last set')."""
     tok = toks[i]
     if tok.kind != "eff":
         return None
-    after = [t.kind for t in toks[i + 1 : i + 4]]
-    last_only = (at(toks, i - 1, "last") or (at(toks, i - 1, "sets") and at(toks, i - 2, "last"))
-                 or "last" in after and all(k in ("word", "last") for k in after[: after.index("last")]))  # fmt: skip
-    targets = st.drafts[-1:] if last_only else st.item()
+    targets = st.drafts[-1:] if _last_only(toks, i) else st.item()
     if not targets:
         st.pending.append(tok)
         return i + 1
@@ -52,8 +58,7 @@ def effort(toks: list[Tok], i: int, st: State) -> int | None:
 
 def three(toks: list[Tok], i: int, st: State) -> int | None:
     """A x B x C: B is reps; of A and C the one with a unit (else the larger) is the load."""
-    if not (at(toks, i, "num", "wt") and at(toks, i + 1, "mul") and at(toks, i + 2, "num")
-            and at(toks, i + 3, "mul") and at(toks, i + 4, "num", "wt")):  # fmt: skip
+    if not seq(toks, i, "num|wt", "mul", "num", "mul", "num|wt"):
         return None
     a, b, c = toks[i], toks[i + 2], toks[i + 4]
     if not is_int(b.value) or b.sign or at(toks, i + 5, "mul"):
@@ -78,8 +83,7 @@ def three(toks: list[Tok], i: int, st: State) -> int | None:
 
 def pair(toks: list[Tok], i: int, st: State) -> int | None:
     """'2x32kg 5x5': a pair of implements; the load stays per implement."""
-    if (at(toks, i, "num") and toks[i].value == 2 and at(toks, i + 1, "mul")
-            and at(toks, i + 2, "wt") and at(toks, i + 3, "num") and at(toks, i + 4, "mul")):  # fmt: skip
+    if seq(toks, i, "num", "mul", "wt", "num", "mul") and toks[i].value == 2:
         hit = read_load(toks, i + 2, st.ctx)
         if hit:
             st.load, st.fresh = hit[0], True
@@ -87,30 +91,37 @@ def pair(toks: list[Tok], i: int, st: State) -> int | None:
     return None
 
 
-_SKIPPABLE = frozenset(("the", "a", "an", "just", "empty", "my", "steps", "dumbbells", "db", "dbs"))
+_SKIPPABLE = frozenset(
+    ("the", "a", "an", "just", "empty", "my", "steps", "dumbbells", "db", "dbs")
+)
+
+
+def _skip_words(toks: list[Tok], j: int) -> int:
+    while at(toks, j, "word") and toks[j].unit in _SKIPPABLE:
+        j += 1
+    return j
+
+
+def _bare_load(toks: list[Tok], j: int) -> bool:
+    """Tell whether a plain number after a group is its load ('3x5 100', not '3x5, 5')."""
+    if not (at(toks, j, "num") and toks[j].gap and (toks[j].value or 0) > 10):
+        return False
+    if at(toks, j + 1, "mul", "sets", "reps", "-", "/", "at", "for"):
+        return False
+    return not (at(toks, j + 1, ",") and at(toks, j + 2, "num"))
 
 
 def load_after(toks: list[Tok], j: int, st: State) -> tuple[Load | None, int]:
     """Read a load written after a group: '@ 100', 'for 100', '100kg', 'bw+20', ' 100'."""
-    start = j
-    while at(toks, j, "word") and toks[j].unit in _SKIPPABLE or (
-        at(toks, j, "at") and at(toks, j + 1, "word") and toks[j + 1].unit in _SKIPPABLE
-    ):
-        j += 1
-    if j > start and at(toks, start, "at"):
-        j = start if not at(toks, j, *LOAD_KINDS, "num") else j
-    if at(toks, j, "at", "for", "/", ":", ",") and (hit := read_load(toks, j + 1, st.ctx)):
-        if toks[j].kind not in (",", "for") or toks[j + 1].kind in LOAD_KINDS:
+    j = _skip_words(toks, j)
+    if at(toks, j, "at", "for", "/", ":", ","):
+        k = _skip_words(toks, j + 1)
+        hit = read_load(toks, k, st.ctx)
+        if hit and (toks[j].kind not in (",", "for") or toks[k].kind in LOAD_KINDS):
             return hit
-    if at(toks, j, *LOAD_KINDS) or (at(toks, j, "num") and toks[j].sign):
-        if hit := read_load(toks, j, st.ctx):
-            return hit
-    if at(toks, j, "num") and toks[j].gap and (toks[j].value or 0) > 10:
-        if not at(toks, j + 1, "mul", "sets", "reps", "-", "/", "at", "for") and not (
-            at(toks, j + 1, ",") and at(toks, j + 2, "num")
-        ):
-            if hit := read_load(toks, j, st.ctx):
-                return hit
+    loadish = at(toks, j, *LOAD_KINDS) or (at(toks, j, "num") and toks[j].sign)
+    if (loadish or _bare_load(toks, j)) and (hit := read_load(toks, j, st.ctx)):
+        return hit
     return None, j
 
 
@@ -153,7 +164,7 @@ def _is_group(toks: list[Tok], st: State, a: float, slot: Slot, after: int) -> b
         return a <= 20
     if st.fresh or load_after(toks, after, st)[0] is not None or per_set_loads(toks, after, st)[0]:
         return True
-    if st.ctx.kind != "strength" or st.ctx.bw_class and not (st.ctx.weighted or st.ctx.assisted):
+    if st.ctx.kind != "strength" or (st.ctx.bw_class and not (st.ctx.weighted or st.ctx.assisted)):
         return a <= 20
     if st.ctx.bw_class:
         return a <= 5

@@ -1,4 +1,4 @@
-"""Building blocks of the set grammar: loads, rep slots and the state one exercise's sets grow in."""
+"""Building blocks of the set grammar: loads, rep slots, and the state the sets grow in."""
 
 from __future__ import annotations
 
@@ -122,6 +122,11 @@ def at(toks: list[Tok], i: int, *kinds: str) -> bool:
     return i < len(toks) and toks[i].kind in kinds
 
 
+def seq(toks: list[Tok], i: int, *kinds: str) -> bool:
+    """Tell whether the tokens from i have these kinds in order ('num|wt' allows either)."""
+    return all(at(toks, i + k, *kind.split("|")) for k, kind in enumerate(kinds))
+
+
 def dash_chain(toks: list[Tok], i: int) -> int:
     """Count the numbers in an attached dash chain starting at i ("5-5-4" counts 3)."""
     count = 1
@@ -133,7 +138,9 @@ def dash_chain(toks: list[Tok], i: int) -> int:
     return count
 
 
-def reps_slot(toks: list[Tok], i: int, ctx: Ctx, after_mul: bool = False) -> tuple[Slot, int] | None:
+def reps_slot(
+    toks: list[Tok], i: int, ctx: Ctx, after_mul: bool = False
+) -> tuple[Slot, int] | None:
     """Read what fills the reps position at i: reps (with range/RIR suffix), time or distance."""
     if i >= len(toks):
         return None
@@ -149,20 +156,23 @@ def reps_slot(toks: list[Tok], i: int, ctx: Ctx, after_mul: bool = False) -> tup
     value = tok.value or 0.0
     if ctx.kind == "timed" or ctx.seconds:
         return Slot(duration=value), _skip_each(toks, i + 1)
-    slot = Slot(reps=int(value) if is_int(value) else None)
-    j = i + 1
-    if dash_chain(toks, i) == 2:
-        second = toks[i + 2].value or 0.0
-        if second > value:  # "8-10": a rep range, count unknown
-            slot = Slot(reps=None)
-        elif second <= 5:  # "10-2": reps then RIR
-            slot = Slot(reps=slot.reps, rir=second)
-        j = i + 3
-    elif after_mul and at(toks, j, "/") and at(toks, j + 1, "num") and toks[j + 1].value == value:
+    slot, j = _dash_suffix(toks, i, Slot(reps=int(value) if is_int(value) else None))
+    per_side = after_mul and at(toks, j, "/") and at(toks, j + 1, "num")
+    if j == i + 1 and per_side and toks[j + 1].value == value:
         j += 2  # "10/10": per side
     if at(toks, j, "reps"):
         j += 1
     return slot, _skip_each(toks, j)
+
+
+def _dash_suffix(toks: list[Tok], i: int, slot: Slot) -> tuple[Slot, int]:
+    """Read '8-10' (a rep range: count unknown) or '10-2' (reps, then RIR) after reps at i."""
+    if dash_chain(toks, i) != 2:
+        return slot, i + 1
+    first, second = toks[i].value or 0.0, toks[i + 2].value or 0.0
+    if second > first:
+        return Slot(reps=None), i + 3
+    return (Slot(reps=slot.reps, rir=second) if second <= 5 else slot), i + 3
 
 
 def _skip_each(toks: list[Tok], j: int) -> int:

@@ -9,7 +9,9 @@ _CHARS = str.maketrans({
     "“": '"', "”": '"', "–": "-", "—": "-", "−": "-", "\u00a0": " ", "\t": " ", "•": "-",
     "·": "-", "▪": "-", "◦": "-", "，": ",", "；": ";", "：": ":", "＠": "@", "\r": "\n",
 })  # fmt: skip
-_SYMBOLS = re.compile("[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\ufe0f\u200d]+")
+_SYMBOLS = re.compile(
+    "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\ufe0f\u200d]+"
+)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -25,27 +27,28 @@ _NOISE = [re.compile(p) for p in (
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b",
     rf"\b(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}})?",
     rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
-    r"(?:@|\bat\b)?\s*\d{1,2}:\d\d\s*(?:/|per\s+)\s*(?:km|k|mi|mile|500\s*m?)\b",
+    r"(?:(?:@|\bat\b)\s*)?\b\d{1,2}:\d\d\s*(?:/|per\s+)\s*(?:km|k|mi|mile|500\s*m?)\b",
     r"\b\d{1,2}:\d\d\s*(?:min(?:utes)?\s*)?(?:/|per\s+)\s*(?:km|k|mi|mile|500\s*m?)\b",
     r"(?:\bat\s+|@\s*)?\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\bat\s+\d{1,2}:\d\d\b",
     r"\b(?:week|wk|day|cycle|session|block|phase|meso|workout)\s*#?\d+\b|\bw\d+\s*d\d+\b",
     r"\b(?:stronglifts|sl|madcow|bill starr)\s*5\s*x\s*5\b|(?<!\d )(?<![\d.])\b5/3/1\b|\b531\b"
     r"|\bgzcl\w*|\bnsuns\w*|\bphul\b|\bphat\b|\bppl\b|\bbbb\b|\bboring but big\b",
     r"\((?=[^()]*\b(?:pr|pb|\d*rm|record)\b)[^()]*\)",
-    rf"\b(?:e1rm|est(?:imated)?\.?\s*1rm|1rm)\s*(?:of\s*|was\s*|=\s*|:\s*)?~?{_NUM}\s*{_WEIGHT_UNIT}?",
+    rf"\b(?:e1rm|est(?:imated)?\.?\s*1rm|1rm)\s*(?:(?:of|was|=|:)\s*)?~?{_NUM}\s*{_WEIGHT_UNIT}?",
     r"\b\d+\s*rm\b|\b(?:new\s+|all[- ]time\s+|lifetime\s+)?(?:pr|pb)s?\b!*",
-    rf"\(?\brest(?:ed|ing)?\s*(?:of|for|was|:|=)?\s*~?{_NUM}(?:\s*-\s*{_NUM})?"
+    rf"\(?\brest(?:ed|ing)?\s*(?:(?:of|for|was|:|=)\s*)?~?{_NUM}(?:\s*-\s*{_NUM})?"
     rf"(?:\s*{_TIME_UNIT}|(?!\s*[x*\d]))\)?",
-    rf"\(?~?(?<![\d.]){_NUM}(?:\s*-\s*{_NUM})?\s*{_TIME_UNIT}?\s*(?:of\s+)?rest\b\)?",
+    rf"\(?~?(?<![\d.]){_NUM}(?:\s*-\s*{_NUM})?\s*(?:{_TIME_UNIT}\s*)?(?:of\s+)?rest\b\)?",
     rf"\b{_NUM}\s*{_TIME_UNIT}\s*between\s*sets\b",
     rf"\(?\b(?:bw|bodyweight|body weight)\s*(?:=|:|was|of|is)\s*~?{_NUM}\s*{_WEIGHT_UNIT}?\)?",
     rf"\(\s*(?:bw|bodyweight|body weight)\s+{_NUM}\s*{_WEIGHT_UNIT}?\s*\)",
-    rf"\b(?:weighed(?:\s+in)?(?:\s+at)?|weigh[- ]in|scale\s+said)\s*:?\s*{_NUM}\s*{_WEIGHT_UNIT}?",
-    r"\btempo\s*[:=]?\s*\(?[0-9x](?:\s*-\s*)?[0-9x](?:\s*-\s*)?[0-9x](?:\s*-\s*)?[0-9x]\)?"
+    rf"\b(?:weighed(?:\s+in)?(?:\s+at)?|weigh[- ]in|scale\s+said)\s*(?::\s*)?{_NUM}"
+    rf"\s*{_WEIGHT_UNIT}?",
+    r"\btempo\s*(?:[:=]\s*)?\(?[0-9x](?:\s*-\s*)?[0-9x](?:\s*-\s*)?[0-9x](?:\s*-\s*)?[0-9x]\)?"
     r"|\b[0-9x]{4}\s+tempo\b|\(\s*[0-9x]-?[0-9x]-?[0-9x]-?[0-9x]\s*\)"
     r"|\b(?=[0-9x-]{0,6}[0x])[0-9x]-[0-9x]-[0-9x]-[0-9x]\b|@\s*(?=[0-9x]{0,3}[0x])\d[0-9x]{3}\b",
-    r"\b\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|\"|ct|count)?\s*(?:pause|paused)\b"
-    r"|\bpause[ds]?\s*(?:of|for)?\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|\"|ct|count)\b",
+    r"\b\d+(?:\.\d+)?\s*(?:(?:s|secs?|seconds?|\"|ct|count)\s*)?(?:pause|paused)\b"
+    r"|\bpause[ds]?\s*(?:(?:of|for)\s*)?\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|\"|ct|count)\b",
     r"\bfelt\s+like\s+(?:an?\s+)?\d+(?:\.\d+)?\b",
     r"(?<![\w.])(?:\d[a-e]|[a-e]\d)[).:](?=\s)",
     r"\bwarm[- ]?ups?\b|\bw/u\b|\bworking sets?\b|\btop sets?\b|\bback[- ]?off(?: sets?)?\b",

@@ -12,11 +12,11 @@ _VR = rf"(?:<\s*)?{_V}(?:\s*-\s*{_V})?"
 _VL = rf"{_V}(?:\s*-\s*{_V})?(?:\s*,\s*{_V}(?![\d.]|\s*[x*]|\s*(?:kg|lb)))*"
 _UNIT_AFTER = r"\s*(?:%|kg|kilo|lb|pound|#|x|\*|k\b|s\b|sec|min|m\b|km|mi)"
 _MASTER = re.compile(
-    rf"(?P<rpe>@?\s*rpe\s*[:=]?\s*(?P<rpe_v>{_VL}|{_VR}))"
-    rf"|(?P<rpe2>(?P<rpe2_v>{_V})\s*rpe\b(?!\s*[:=]?\s*\d))"
+    rf"(?P<rpe>(?:@\s*)?rpe\s*(?:[:=]\s*)?(?P<rpe_v>{_VL}|{_VR}))"
+    rf"|(?P<rpe2>(?P<rpe2_v>{_V})\s*rpe\b(?!\s*(?:[:=]\s*)?\d))"
     rf"|(?P<rir>@\s*(?P<rir_v>{_V})\s*rir\b)"
-    rf"|(?P<rir2>\brir\s*[:=]?\s*(?P<rir2_v>{_VL}))"
-    rf"|(?P<rir3>(?P<rir3_v>{_V})\s*-?\s*rir\b(?!\s*[:=]?\s*\d))"
+    rf"|(?P<rir2>\brir\s*(?:[:=]\s*)?(?P<rir2_v>{_VL}))"
+    rf"|(?P<rir3>(?P<rir3_v>{_V})\s*(?:-\s*)?rir\b(?!\s*(?:[:=]\s*)?\d))"
     rf"|(?P<tank>(?P<tank_v>{_V})\s*(?:more\s*)?(?:reps?\s*)?(?:left\s*)?in\s*(?:the\s*)?tank)"
     rf"|(?P<ateff>@\s*(?P<ateff_v>{_V}(?:\s*-\s*{_V})?)(?![\d.]|{_UNIT_AFTER}))"
     r"|(?P<clock>\d{1,2}:\d\d(?::\d\d)?)(?!\d)"
@@ -32,8 +32,9 @@ _MASTER = re.compile(
 _SUFFIX = {
     **dict.fromkeys(("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms"), ("wt", "kg", 1.0)),
     **dict.fromkeys(("lb", "lbs", "pound", "pounds", "#"), ("wt", "lb", 1.0)),
-    **dict.fromkeys(("km", "kms", "kilometer", "kilometers", "kilometre", "kilometres"),
-                    ("dist", None, 1000.0)),  # fmt: skip
+    **dict.fromkeys(
+        ("km", "kms", "kilometer", "kilometers", "kilometre", "kilometres"), ("dist", None, 1000.0)
+    ),
     **dict.fromkeys(("m", "meter", "meters", "metre", "metres"), ("dist", None, 1.0)),
     **dict.fromkeys(("mi", "mile", "miles"), ("dist", None, 1609.344)),
     **dict.fromkeys(("sec", "secs", "second", "seconds", '"'), ("time", None, 1.0)),
@@ -45,11 +46,12 @@ _SUFFIX = {
 }
 _NUMBER_WORDS = {
     w: float(i)
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-        " fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
+    for i, w in enumerate((
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty",
+    ))
+}  # fmt: skip
 _WORDS = {
     **dict.fromkeys(("set", "sets", "rounds", "round"), "sets"),
     **dict.fromkeys(("rep", "reps", "repetitions"), "reps"),
@@ -117,9 +119,17 @@ def _word_token(word: str, gap: bool) -> Tok:
     if word in _NUMBER_WORDS:
         return Tok("num", _NUMBER_WORDS[word], gap=gap)
     stem = word[:-1] if word.endswith("s") else word
-    if stem in _REP_WORDS:
-        return Tok("rw", _REP_WORDS[stem], gap=gap)
+    if stem in _REP_WORDS:  # "3 doubles" are 3 sets; "200 double" is a load then a double
+        return Tok("rw", _REP_WORDS[stem], "plural" if stem != word else None, gap=gap)
     return Tok(_WORDS.get(word, "word"), gap=gap, unit=word)
+
+
+def _clock_seconds(text: str) -> float:
+    """Return the seconds of 'm:ss' or 'h:mm:ss'."""
+    seconds = 0
+    for part in text.split(":"):
+        seconds = seconds * 60 + int(part)
+    return float(seconds)
 
 
 def tokenise(text: str, cardio: bool = False) -> list[Tok]:
@@ -131,14 +141,12 @@ def tokenise(text: str, cardio: bool = False) -> list[Tok]:
     tokens: list[Tok] = []
     end = 0
     for m in _MASTER.finditer(text):
-        gap = m.start() > end and text[end : m.start()].isspace() or not tokens
+        gap = (m.start() > end and text[end : m.start()].isspace()) or not tokens
         kind = m.lastgroup
         if kind == "num":
             tokens.append(_num_token(m, gap, cardio))
         elif kind == "clock":
-            parts = [int(p) for p in m.group("clock").split(":")]
-            seconds = parts[0] * 60 + parts[1] if len(parts) == 2 else parts[0] * 3600 + parts[1] * 60 + parts[2]
-            tokens.append(Tok("time", float(seconds), "clock", gap=gap))
+            tokens.append(Tok("time", _clock_seconds(m.group("clock")), "clock", gap=gap))
         elif kind in ("mul", "at"):
             tokens.append(Tok(kind, gap=gap))
         elif kind == "punct":

@@ -29,6 +29,24 @@ def _listed(toks: list[Tok], j: int, n: int, st: State) -> tuple[list[Slot], int
     return (slots, j) if len(slots) == n else None
 
 
+def _n_sets(toks: list[Tok], i: int, j: int, n: int, st: State) -> int:
+    """'N sets' at j: of R reps, with a list of reps, repeating the last set, or reps unknown."""
+    k = j + 2 + (1 if at(toks, j + 2, "of", "mul", ",", "/", "for") else 0)
+    if k > j + 2 or at(toks, k, "num"):
+        found = reps_slot(toks, k, st.ctx, after_mul=True)
+        if found is not None:
+            return group(toks, st, n, found[0], found[1])
+    if j == i and (listed := _listed(toks, j + 2, n, st)) is not None:
+        st.add([Draft(st.load, s.reps, s.duration, s.distance) for s in listed[0]])
+        return listed[1]
+    if st.drafts and not st.fresh and (j > i or len(st.item()) == 1):
+        _repeat(st, n)
+        return j + 2
+    load, k = load_after(toks, j + 2, st)
+    st.add(drafts(n, Slot(), load or st.load))
+    return k
+
+
 def words(toks: list[Tok], i: int, st: State) -> int | None:
     """'N sets of R [at LOAD]', 'R reps N sets', 'R reps @ LOAD', 'SPEC x N sets', 'a double'."""
     j = i + 1 if at(toks, i, "mul", "for", ",") else i
@@ -39,26 +57,13 @@ def words(toks: list[Tok], i: int, st: State) -> int | None:
     else:
         return None
     if at(toks, j + 1, "sets") and is_int(n):
-        k = j + 2 + (1 if at(toks, j + 2, "of", "mul", ",", "/", "for") else 0)
-        found = reps_slot(toks, k, st.ctx, after_mul=True) if k > j + 2 or at(toks, k, "num") else None
-        if found is not None:
-            return group(toks, st, n or 1, found[0], found[1])
-        if j == i and (listed := _listed(toks, j + 2, int(n or 0), st)) is not None:
-            st.add([Draft(st.load, s.reps, s.duration, s.distance) for s in listed[0]])
-            return listed[1]
-        if st.drafts and not st.fresh and (j > i or len(st.item()) == 1):
-            _repeat(st, int(n or 1))
-        else:
-            load, k = load_after(toks, j + 2, st)
-            st.add(drafts(n or 1, Slot(), load or st.load))
-            return k
-        return j + 2
+        return _n_sets(toks, i, j, int(n or 1), st)
     if j == i and at(toks, j + 1, "reps") and is_int(n):
         k = j + 2 + (1 if at(toks, j + 2, "mul", ",", "/", "for") else 0)
         if at(toks, k, "num") and at(toks, k + 1, "sets"):
             return group(toks, st, toks[k].value or 1, Slot(reps=int(n or 0)), k + 2)
         return group(toks, st, 1, Slot(reps=int(n or 0)), j + 2)
-    if at(toks, j + 1, "rw") and is_int(n):
+    if at(toks, j + 1, "rw") and toks[j + 1].unit == "plural" and is_int(n):
         return group(toks, st, n or 1, Slot(reps=int(toks[j + 1].value or 1)), j + 2)
     return None
 
@@ -90,8 +95,11 @@ def time_or_distance(toks: list[Tok], i: int, st: State) -> int | None:
         return None
     slot = Slot(duration=tok.value) if tok.kind != "dist" else Slot(distance=tok.value)
     j = i + 1
+    while at(toks, j, "word") and j - i <= 3:  # "1:05:30 half marathon 21.1km"
+        j += 1
     j += 1 if at(toks, j, "in") and at(toks, j + 1, "time", "sx") else 0
-    other = toks[j] if j < len(toks) else None
+    other = toks[j] if j < len(toks) and toks[j].kind in ("time", "sx", "dist") else None
+    j = j if other is not None else i + 1
     if other is not None and slot.distance is not None and other.kind in ("time", "sx"):
         slot, j = Slot(duration=other.value, distance=slot.distance), j + 1
     elif other is not None and slot.duration is not None and other.kind == "dist":
@@ -111,7 +119,9 @@ def _continues(toks: list[Tok], j: int, st: State) -> bool:
         return False
     if st.ctx.bw_class or st.ctx.kind != "strength" or st.ctx.seconds:
         return True
-    return st.load is not None and (toks[j].value or 0) <= 50 or bool(st.drafts) and st.load is None
+    if st.load is None:
+        return bool(st.drafts)
+    return (toks[j].value or 0) <= 50
 
 
 def bare_reps(toks: list[Tok], i: int, st: State) -> int | None:

@@ -7,7 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from engine.fit import Activity, analyse_fit
+from engine.fit import Activity, FitFile, analyse, analyse_fit
+from engine.fit.model import Records, SessionMsg, SetMsg
+from engine.fit.stream import ascent_m, session_start
 from engine.hr import AthleteProfile, counted_time_s
 from tests.engine import fitgen
 
@@ -134,3 +136,40 @@ def test_to_json_dict_is_plain_json():
     assert len(summary["zone_times_s"]) == 6
     assert summary["strength_sets"][0]["exercise"] == "bench press"
     assert json.loads(json.dumps(summary)) == summary
+
+
+def _session(start, end, elapsed) -> SessionMsg:
+    return SessionMsg(start, end, elapsed, elapsed, None, "running", None, *([None] * 6))
+
+
+@pytest.mark.parametrize(
+    ("session", "start"),
+    [
+        (_session(1000.0, 1600.0, 600.0), 1000.0),
+        (_session(3700.0, 6400.0, 5400.0), 1000.0),  # start + elapsed overruns the end: repair
+        (_session(1000.0, 1000.0, 600.0), 1000.0),  # end == start (a strength watch): keep
+        (_session(None, 1600.0, 600.0), 1000.0),
+        (_session(1000.0, None, None), 1000.0),
+    ],
+)
+def test_session_start_repairs_only_real_overruns(session, start):
+    """A start that overruns the session's own end is re-anchored at end − elapsed."""
+    assert session_start(session) == start
+
+
+def test_ascent_ignores_noise_below_the_threshold():
+    """Wiggles under 3 m add nothing; real climbs count from the lowest point."""
+    assert ascent_m([100, 102, 100, 102, 100]) == 0
+    assert ascent_m([100, 99, 104, 103, 110, None, 90, 95]) == pytest.approx(5 + 7 + 5)
+    assert ascent_m([None, None]) is None
+
+
+def test_sets_without_session_or_records_still_make_an_activity():
+    """A file holding only strength sets becomes one activity spanning the sets."""
+    empty = Records((), (), (), (), (), (), ())
+    sets = (SetMsg(1000.0, 30.0, 5, 60.0, True, 0, 1), SetMsg(1200.0, 30.0, 5, 60.0, True, 0, 1))
+    fit = FitFile(None, None, "training", None, (), (), empty, (), (), sets, 1, True, False)
+    (gym,) = analyse(fit, ATHLETE)
+    assert gym.sport == "training"
+    assert [s.exercise for s in gym.strength_sets] == ["bench press", "bench press"]
+    assert gym.elapsed_s == 200

@@ -119,7 +119,6 @@ def test_monotony_and_strain():
 @dataclass(frozen=True)
 class _Set:
     start_time: datetime | None = None
-    duration_s: float | None = None
     rpe: float | None = None
     rir: float | None = None
 
@@ -146,10 +145,11 @@ def test_strength_session_load(sets, kwargs, expected):
 
 
 def test_strength_session_minutes_come_from_set_clock_times():
-    """With clock times, the session spans first start to last end."""
+    """With clock times, the session spans first to last set start plus one 3-minute slot."""
     t0 = datetime(2024, 5, 1, 6, 0, tzinfo=UTC)
-    sets = [_Set(t0, 40.0, rpe=8), _Set(t0 + timedelta(minutes=29, seconds=20), 40.0, rpe=8)]
+    sets = [_Set(t0 + timedelta(minutes=27), rpe=8), _Set(t0, rpe=8), _Set(t0, rpe=8)]
     assert strength_session_load(sets) == pytest.approx(30 * 8 / 6)
+    assert strength_session_load([_Set(t0)]) == pytest.approx(3 * 7 / 6)
 
 
 @settings(max_examples=60, deadline=None)

@@ -12,7 +12,7 @@ from engine.catalog import CATALOG
 from engine.deload import DeloadParams
 from engine.errors import EngineError, ProgramError
 from engine.landmarks import LANDMARKS
-from engine.loading import KG_PROFILE, LB_PROFILE, makeable_load
+from engine.loading import KG_PROFILE, LB_PROFILE, cap_weekly_sets, makeable_load
 from engine.program import build_program, session_for
 from engine.program_model import PlannedSession, Program, hard_sets
 from engine.program_params import DEFAULT_PROGRAM, ProgramParams
@@ -104,6 +104,10 @@ def assert_constraints(program: Program, req: ProgramRequest, params: ProgramPar
             gear = {CATALOG[e.exercise].equipment for e in session.exercises}
             assert gear <= req.available
     assert set(blend_goals(req.goals).core) <= set(program.targeted)
+    loading = [w for w in range(1, req.weeks + 1) if w % every]
+    for before, after in pairwise(loading):  # back from a deload compares with the week before
+        last, this = hard_sets(program.week(before)), hard_sets(program.week(after))
+        assert all(cap_weekly_sets(last.get(m, 0), sets) == sets for m, sets in this.items())
 
 
 MIXES = [

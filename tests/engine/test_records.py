@@ -1,6 +1,11 @@
 """Personal records over an exercise's history."""
 
-from engine.records import Lift, Record, find_records
+from engine.records import Lift, Record, bests_of, loads_of
+from engine.records import find_records as find_with_bests
+
+
+def find_records(history: list[Lift], new: list[Lift]) -> list[Record]:
+    return find_with_bests(bests_of(history, loads_of(new)), new)
 
 BENCH = [Lift(80, 5, 93.3), Lift(85, 3, 93.5), Lift(70, 8, 88.7)]
 
@@ -48,3 +53,10 @@ def test_longest_hold() -> None:
     assert find_records([Lift(duration_s=60)], [Lift(duration_s=75)]) == [
         Record("duration", 75, 60)
     ]
+
+
+def test_bests_of_reports_the_maxima_and_reps_per_load() -> None:
+    """bests_of takes the maxima per kind and the most reps at each load or heavier."""
+    bests = bests_of(BENCH, [80, 72.5])
+    assert (bests.count, bests.weight_kg, bests.e1rm_kg) == (3, 85, 93.5)
+    assert bests.reps_at == {80: 5, 72.5: 5}

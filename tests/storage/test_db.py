@@ -46,7 +46,9 @@ async def test_an_update_is_applied_once(db_url: str) -> None:
     """A second transaction with the same update id raises and changes nothing."""
     db = Database(db_url)
     async with db.write(update_id=10, user_id=1, kind="start", now=NOW) as session:
-        await ensure_user(session, user_id=1, first_name="A", username=None, timezone="UTC", now=NOW)
+        await ensure_user(
+            session, user_id=1, first_name="A", username=None, timezone="UTC", now=NOW
+        )
     with pytest.raises(AlreadyAppliedError):
         async with db.write(update_id=10, user_id=1, kind="units", now=NOW) as session:
             await update_user(session, 1, units="lb")
@@ -62,11 +64,13 @@ async def test_a_failed_effect_leaves_no_update_record(db_url: str) -> None:
     db = Database(db_url)
     with pytest.raises(RuntimeError):
         async with db.write(update_id=11, user_id=1, now=NOW) as session:
-            await ensure_user(session, user_id=1, first_name="A", username=None, timezone="UTC",
-                              now=NOW)
+            await ensure_user(
+                session, user_id=1, first_name="A", username=None, timezone="UTC", now=NOW
+            )
             raise RuntimeError("crash between the update record and the commit")
     async with db.write(update_id=11, user_id=1, now=NOW) as session:
-        user = await ensure_user(session, user_id=1, first_name="B", username=None,
-                                 timezone="UTC", now=NOW)
+        user = await ensure_user(
+            session, user_id=1, first_name="B", username=None, timezone="UTC", now=NOW
+        )
     await db.dispose()
     assert user.first_name == "B"

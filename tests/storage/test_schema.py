@@ -17,6 +17,7 @@ def test_models_match_migrations(db_url: str) -> None:
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
     engine.dispose()
-    structural = [d for d in diff if d[0] in ("add_table", "remove_table", "add_column",
-                                               "remove_column")]
+    structural = [
+        d for d in diff if d[0] in ("add_table", "remove_table", "add_column", "remove_column")
+    ]
     assert structural == []

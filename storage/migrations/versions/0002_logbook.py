@@ -40,7 +40,6 @@ def upgrade() -> None:
         ),
         sa.Column("update_id", sa.BigInteger(), nullable=True, unique=True),
         sa.Column("message_id", sa.Integer(), nullable=True),
-        sa.Column("ack_message_id", sa.Integer(), nullable=True, index=True),
         sa.Column("repeat_of", sa.Integer(), nullable=True, unique=True),
         sa.Column("raw_text", sa.String(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
