@@ -25,6 +25,7 @@ class User(SQLModel, table=True):
     sex: str | None = None  # "m" / "f", for HR maxima and TRIMP
     max_hr: int | None = None
     rest_hr: int | None = None
+    morning_hour: int = 7  # local hour of the morning session message
     created_at: dtm.datetime
 
 
@@ -177,4 +178,36 @@ class ActivityRow(SQLModel, table=True):
     zone_times_s: str = "[]"  # JSON list, Z0..Z5 seconds
     best_efforts: str = "{}"  # JSON {label: seconds}
     summary: str = "{}"  # JSON of the engine's analysis
+    created_at: dtm.datetime
+
+
+class ProgramRow(SQLModel, table=True):
+    """A training program built for a user (the engine's Program as JSON)."""
+
+    __tablename__ = "programs"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    )
+    name: str = ""
+    start_date: dtm.date
+    request: str = "{}"  # JSON of the answers it was built from
+    program: str = "{}"  # JSON of engine.program.Program.to_dict()
+    active: bool = True
+    created_at: dtm.datetime
+
+
+class Delivery(SQLModel, table=True):
+    """A scheduled message sent (or being sent) once per user, kind and local day."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (UniqueConstraint("user_id", "kind", "local_date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    )
+    kind: str
+    local_date: dtm.date
     created_at: dtm.datetime
