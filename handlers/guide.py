@@ -15,7 +15,16 @@ Log a set by typing it the way you'd write it:
 • ohp 40x8,8,7 @8
 • pullups bw+10 x6
 • plank 60s · row 500m 1:45
-Follow-ups continue the last exercise: “80x5”, “x5”, “same”, “+2.5”.
+Several exercises in one message work too (one per line). Follow-ups continue the last
+exercise: “80x5”, “x5”, “same”, “+2.5”. Reply to my message with a corrected line to fix it.
+
+Logbook
+/undo — remove the last logged entry
+/start_workout — start a new workout now
+/done — finish the workout and see a summary
+/last bench — the last session of an exercise
+/history — your recent workouts
+/prs — your personal records
 
 Commands
 /start — set up units and timezone
