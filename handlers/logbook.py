@@ -7,6 +7,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot.context import services_of
 from bot.services import Services
+from bot.services.core import DuplicateUpdateError
 from bot.services.logbook import Logged, NotALog, Outcome, Question
 from handlers.keyboards import grid
 from handlers.render import acknowledgement, removed
@@ -62,12 +63,22 @@ async def log_message(
     if message is None or message.text is None or user is None:
         return
     services = services_of(context)
-    if edit_of is not None:
-        outcome = await services.logbook.edit(update.update_id, user.id, edit_of, message.text)
-    else:
-        outcome = await services.logbook.log_text(
-            update.update_id, user.id, message.text, message.date, message.message_id
-        )
+    try:
+        if edit_of is not None:
+            outcome = await services.logbook.edit(update.update_id, user.id, edit_of, message.text)
+        else:
+            outcome = await services.logbook.log_text(
+                update.update_id, user.id, message.text, message.date, message.message_id
+            )
+    except DuplicateUpdateError:
+        # Telegram delivers again after a crash; the reply may never have gone out.
+        replayed = await services.logbook.replay(update.update_id, user.id)
+        if replayed is not None:
+            entry_id, views = replayed
+            await message.reply_text(
+                f"✅ Already logged: {removed(views)}", reply_markup=ack_keyboard(entry_id)
+            )
+        return
     await send_outcome(message, outcome, services)
 
 

@@ -235,6 +235,15 @@ class LogbookService:
         results = results_for(stored, counts, bests)
         return Logged(entry.id or 0, results, any(r.unit_defaulted for r in stored), user.units)
 
+    async def replay(self, update_id: int, user_id: int) -> tuple[int, list[SetView]] | None:
+        """The entry a redelivered update created, to acknowledge it again (None if none)."""
+        async with self._core.db.read() as session:
+            entry = await repo.entry_by_update(session, update_id)
+            if entry is None or entry.user_id != user_id:
+                return None
+            rows = await repo.entry_sets(session, entry.id or 0)
+        return entry.id or 0, [SetView.of(r) for r in rows]
+
     async def answer(
         self, update_id: int, user_id: int, kind: str, pending_id: int, choice: str
     ) -> Outcome | None:

@@ -54,6 +54,8 @@ def test_redelivered_update_is_applied_once(bot: BotProcess, tg: FakeTelegram) -
     bot.kill()
     tg.redeliver(update_id)
     bot.start()
+    (again,) = tg.wait_for(ANN, timeout=20)
+    assert again.text == "✅ Already logged: Bench press 80 kg × 5 @ RIR 2"
     tg.send_text(ANN, "/history")
     (history,) = tg.wait_for(ANN, timeout=20)
     assert "1 set ·" in history.text

@@ -100,10 +100,8 @@ async def test_e1rm_chart_is_a_photo_of_the_latest_best(
     assert_chart_photo(reply)
     best = max(e1rm(85, 5), e1rm(70, 8))
     assert reply.text.startswith(f"Bench press e1RM {one_decimal(best)} kg")
-    methods = [name for name, _ in tg.calls]
-    action = methods.index("sendChatAction")
-    assert tg.calls[action][1]["action"] == "upload_photo"
-    assert action < methods.index("sendPhoto")
+    calls = [(name, params.get("action")) for name, params in tg.calls]
+    assert calls.index(("sendChatAction", "upload_photo")) < calls.index(("sendPhoto", None))
     compared = await ask(tg, ANN, "/chart e1rm bench vs squat")
     assert_chart_photo(compared)
     assert compared.text.startswith("Bench press e1RM")
@@ -130,7 +128,7 @@ async def test_too_little_data_gets_friendly_text(
 async def test_menu_buttons_send_volume_and_calendar(
     live_bot: Services, tg: FakeTelegram, clock: FrozenClock
 ) -> None:
-    """/chart alone offers a button per chart; volume and calendar buttons send the charts."""
+    """/chart with an unknown kind offers a button per chart, and every button answers."""
     clock.now = at(11, 12, 6)
     await onboard(tg, ANN)
     logs = [
@@ -157,6 +155,18 @@ async def test_menu_buttons_send_volume_and_calendar(
     assert_chart_photo(calendar)
     days = {when.astimezone(BERLIN).date() for _, when in logs}
     assert f"{len(days)} training days in the last year" in calendar.text
+    tg.press_button(ANN, menu.message_id, "chart:e1rm")
+    (strength,) = await tg.await_for(ANN)
+    assert_chart_photo(strength)
+    assert strength.text.startswith("Bench press e1RM")
+    tg.press_button(ANN, menu.message_id, "chart:load")
+    (load,) = await tg.await_for(ANN)
+    assert_chart_photo(load)
+    assert load.text.startswith("Fitness ")
+    tg.press_button(ANN, menu.message_id, "chart:zones")
+    (zones,) = await tg.await_for(ANN)
+    assert "heart rate" in zones.text  # no runs recorded yet
+    assert "/chart" in (await ask(tg, ANN, "/help")).text
 
 
 async def test_load_and_zones_from_activities(

@@ -224,3 +224,15 @@ async def test_set_before_start_asks_to_start(live_bot: Services, tg: FakeTelegr
     """A set from someone who never sent /start asks them to, and stores nothing."""
     reply = await say(tg, 999, "bench 80x5")
     assert "/start" in reply.text
+
+
+async def test_redelivered_log_is_acknowledged_not_stored_again(
+    ann: Services, tg: FakeTelegram, bot_settings: Settings
+) -> None:
+    """Telegram delivering the same update again gets 'Already logged' and no second set."""
+    update_id = tg.send_text(ANN, "bench 80x5")
+    await tg.await_for(ANN, predicate=sent)
+    tg.redeliver(update_id)
+    (again,) = await tg.await_for(ANN, predicate=sent)
+    assert again.text == "✅ Already logged: Bench press 80 kg × 5"
+    assert db_rows(bot_settings, "SELECT count(*) FROM set_logs") == [(1,)]
