@@ -5,7 +5,7 @@
 # fmt: off
 ROWS: tuple[tuple[str, str, str, str, str, bool, str, str], ...] = (
     ("bench press",
-     "bench|bp|flat bench|flat bench press|bench pressing|barbell bench",
+     "benched|benching|bench|bp|flat bench|flat bench press|bench pressing|barbell bench",
      "horizontal push", "chest", "triceps|front delts", False, "barbell", "strength"),
     ("incline bench press",
      "incline|incline bench|incline bp|incline press|incline barbell press",
@@ -25,7 +25,7 @@ ROWS: tuple[tuple[str, str, str, str, str, bool, str, str], ...] = (
      "chest press|machine press|chest press machine|hammer strength press",
      "horizontal push", "chest", "triceps|front delts", False, "machine", "strength"),
     ("overhead press",
-     "ohp|press|military|military press|shoulder press|standing press|strict press"
+     "pressed|ohp|press|military|military press|shoulder press|standing press|strict press"
      "|barbell overhead press|bb ohp",
      "vertical push", "front delts", "triceps|side delts", False, "barbell", "strength"),
     ("dumbbell shoulder press",
@@ -39,7 +39,7 @@ ROWS: tuple[tuple[str, str, str, str, str, bool, str, str], ...] = (
      "arnold|arnolds|arnold presses|arnie press",
      "vertical push", "front delts|side delts", "triceps", False, "dumbbell", "strength"),
     ("squat",
-     "sq|back squat|squats|back squats|barbell squat",
+     "squatted|squatting|sq|back squat|squats|back squats|barbell squat",
      "squat", "quads|glutes", "hamstrings", False, "barbell", "strength"),
     ("front squat",
      "front squats|fsq",
@@ -70,7 +70,7 @@ ROWS: tuple[tuple[str, str, str, str, str, bool, str, str], ...] = (
      "calf raises|calves|calf|standing calf raise|seated calf raise|calf press",
      "isolation", "calves", "", False, "machine", "strength"),
     ("deadlift",
-     "dl|deads|conventional deadlift|conventional|deadlifts|dead lift",
+     "deadlifted|deadlifting|dl|deads|conventional deadlift|conventional|deadlifts|dead lift",
      "hinge", "hamstrings|glutes|back", "quads|traps", False, "barbell", "strength"),
     ("sumo deadlift",
      "sumo|sumo dl|sumo deads|sumos|sumo dead lift",
@@ -146,7 +146,7 @@ ROWS: tuple[tuple[str, str, str, str, str, bool, str, str], ...] = (
      "dead hangs|bar hang|deadhang|hang from bar",
      "vertical pull", "", "back", True, "bodyweight", "timed"),
     ("bicep curl",
-     "curl|biceps curl|barbell curl|db curl|dumbbell curl|ez bar curl|ez curl|cable curl"
+     "curled|curl|biceps curl|barbell curl|db curl|dumbbell curl|ez bar curl|ez curl|cable curl"
      "|bb curl|ezbar curl",
      "isolation", "biceps", "", False, "dumbbell", "strength"),
     ("hammer curl",
@@ -204,7 +204,7 @@ ROWS: tuple[tuple[str, str, str, str, str, bool, str, str], ...] = (
      "|loaded carry|farmers walks|farmer's walks",
      "carry", "traps", "abs", False, "dumbbell", "strength"),
     ("rowing machine",
-     "erg|rower|row erg|rowing|ergo|concept2|c2|indoor row|indoor rowing|erging|rowing erg"
+     "rowed|erg|rower|row erg|rowing|ergo|concept2|c2|indoor row|indoor rowing|erging|rowing erg"
      "|concept 2",
      "cardio", "", "back|quads", False, "cardio machine", "cardio"),
     ("running",

@@ -126,7 +126,7 @@ async def on_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     kind, pending_id, choice = query.data.split(":", 2)
     services = services_of(context)
-    outcome = await services.logbook.answer(
+    outcome = await services.questions.answer(
         update.update_id, query.from_user.id, kind, int(pending_id), choice
     )
     if outcome is None:

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from bot.services.charts import ChartService
 from bot.services.core import Clock, Core, utc_now
 from bot.services.logbook import LogbookService
+from bot.services.logwrite import LogWriter
 from bot.services.profile import UserView
+from bot.services.questions import QuestionService
 from bot.services.users import UserService
 from bot.services.workouts import WorkoutService
 from bot.settings import Settings
@@ -23,6 +25,7 @@ class Services:
     core: Core
     users: UserService
     logbook: LogbookService
+    questions: QuestionService
     workouts: WorkoutService
     charts: ChartService
 
@@ -30,10 +33,12 @@ class Services:
 def build_services(settings: Settings, db: Database, clock: Clock = utc_now) -> Services:
     """Wire the feature services around one database and one clock."""
     core = Core(db=db, clock=clock, default_timezone=settings.timezone, settings=settings)
+    writer = LogWriter(core)
     return Services(
         core=core,
         users=UserService(core),
-        logbook=LogbookService(core),
+        logbook=LogbookService(writer),
+        questions=QuestionService(writer),
         workouts=WorkoutService(core),
         charts=ChartService(core),
     )

@@ -112,12 +112,15 @@ def _bare_load(toks: list[Tok], j: int) -> bool:
 
 
 def load_after(toks: list[Tok], j: int, st: State) -> tuple[Load | None, int]:
-    """Read a load written after a group: '@ 100', 'for 100', '100kg', 'bw+20', ' 100'."""
+    """Read a load written after a group: '@ 100', 'x 200kg', 'holding 10kg', 'with 2x16kg'."""
     j = _skip_words(toks, j)
-    if at(toks, j, "at", "for", "/", ":", ","):
+    if seq(toks, j, "word", "wt") or seq(toks, j, "word", "word", "wt"):
+        j += 1 if toks[j + 1].kind == "wt" else 2  # "holding 10kg plate"
+    if at(toks, j, "at", "for", "/", ":", ",", "mul"):
         k = _skip_words(toks, j + 1)
+        k += 2 if seq(toks, k, "num", "mul", "wt") and toks[k].value == 2 else 0
         hit = read_load(toks, k, st.ctx)
-        if hit and (toks[j].kind not in (",", "for") or toks[k].kind in LOAD_KINDS):
+        if hit and (toks[j].kind not in (",", "for", "mul") or toks[k].kind in LOAD_KINDS):
             return hit
     loadish = at(toks, j, *LOAD_KINDS) or (at(toks, j, "num") and toks[j].sign)
     if (loadish or _bare_load(toks, j)) and (hit := read_load(toks, j, st.ctx)):

@@ -20,8 +20,9 @@ _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|
 _NUM = r"\d+(?:[.,]\d+)?"
 _WEIGHT_UNIT = r"(?:kgs?|kilos?|kilograms?|lbs?|pounds?|#)"
 _TIME_UNIT = r"(?:(?:secs?|seconds?|mins?|minutes?|s|m)(?![a-z])|'|\"|:\d\d)"
-# Applied in order; each match becomes a space. Order matters: rest before pause before times.
-_NOISE = [re.compile(p) for p in (
+# One pass, leftmost match first; where two start at the same place the earlier one wins
+# (so "rest 2 min" is rest, not a time). Each match becomes a space.
+_NOISE = re.compile("|".join(f"(?:{p})" for p in (
     r"(?:https?://|www\.)\S+|(?<![\w.-])[\w.-]{1,64}\.(?:com|app|link|io|net|org|be)/\S*",
     r"(?<![\w#])#[a-z_]\w*",
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b",
@@ -30,7 +31,8 @@ _NOISE = [re.compile(p) for p in (
     r"(?:(?:@|\bat\b)\s*)?\b\d{1,2}:\d\d\s*(?:/|per\s+)\s*(?:km|k|mi|mile|500\s*m?)\b",
     r"\b\d{1,2}:\d\d\s*(?:min(?:utes)?\s*)?(?:/|per\s+)\s*(?:km|k|mi|mile|500\s*m?)\b",
     r"(?:\bat\s+|@\s*)?\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\bat\s+\d{1,2}:\d\d\b",
-    r"\b(?:week|wk|day|cycle|session|block|phase|meso|workout)\s*#?\d+\b|\bw\d+\s*d\d+\b",
+    r"\b(?:week|wk|day|cycle|session|block|phase|meso|workout|zone)\s*#?\d+\b|\bw\d+\s*d\d+\b"
+    r"|\bz[1-5]\b",
     r"\b(?:stronglifts|sl|madcow|bill starr)\s*5\s*x\s*5\b|(?<!\d )(?<![\d.])\b5/3/1\b|\b531\b"
     r"|\bgzcl\w*|\bnsuns\w*|\bphul\b|\bphat\b|\bppl\b|\bbbb\b|\bboring but big\b",
     r"\((?=[^()]*\b(?:pr|pb|\d*rm|record)\b)[^()]*\)",
@@ -38,7 +40,7 @@ _NOISE = [re.compile(p) for p in (
     r"\b\d+\s*rm\b|\b(?:new\s+|all[- ]time\s+|lifetime\s+)?(?:pr|pb)s?\b!*",
     rf"\(?\brest(?:ed|ing)?\s*(?:(?:of|for|was|:|=)\s*)?~?{_NUM}(?:\s*-\s*{_NUM})?"
     rf"(?:\s*{_TIME_UNIT}|(?!\s*[x*\d]))\)?",
-    rf"\(?~?(?<![\d.]){_NUM}(?:\s*-\s*{_NUM})?\s*(?:{_TIME_UNIT}\s*)?(?:of\s+)?rest\b\)?",
+    rf"\(?~?(?<![\d.x*]){_NUM}(?:\s*-\s*{_NUM})?\s*(?:{_TIME_UNIT}\s*)?(?:of\s+)?rest\b\)?",
     rf"\b{_NUM}\s*{_TIME_UNIT}\s*between\s*sets\b",
     rf"\(?\b(?:bw|bodyweight|body weight)\s*(?:=|:|was|of|is)\s*~?{_NUM}\s*{_WEIGHT_UNIT}?\)?",
     rf"\(\s*(?:bw|bodyweight|body weight)\s+{_NUM}\s*{_WEIGHT_UNIT}?\s*\)",
@@ -52,7 +54,7 @@ _NOISE = [re.compile(p) for p in (
     r"\bfelt\s+like\s+(?:an?\s+)?\d+(?:\.\d+)?\b",
     r"(?<![\w.])(?:\d[a-e]|[a-e]\d)[).:](?=\s)",
     r"\bwarm[- ]?ups?\b|\bw/u\b|\bworking sets?\b|\btop sets?\b|\bback[- ]?off(?: sets?)?\b",
-)]  # fmt: skip
+)))  # fmt: skip
 _COMMA_DECIMAL = re.compile(r"(?<![\d,])(\d+),(\d{1,2})(?=\s*(?:kgs?\b|kilos?|lbs?\b|#|k\b|x|\*))")
 _TAG = re.compile(r"\[([^\]]*)\]")
 _PAREN_MINUS = re.compile(r"\(\s*-\s*\)")
@@ -80,8 +82,7 @@ def strip_noise(line: str) -> tuple[str, bool]:
     for tag in _TAG.findall(line):
         seconds = seconds or "second" in tag
     line = _COMMA_DECIMAL.sub(r"\1.\2", _TAG.sub(" ", _PAREN_MINUS.sub(" -", line)))
-    for pattern in _NOISE:
-        line = pattern.sub(" ", line)
+    line = _NOISE.sub(" ", line)
     line = line.replace("w/", "with ")
     line = _PR_STAR.sub(" ", _WORD_PAREN.sub(" ", line))
     return _SPACES.sub(" ", line).strip(), seconds

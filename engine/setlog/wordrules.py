@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from engine.setlog.rules import RULES, drafts, group, load_after, mul
-from engine.setlog.spec import Draft, Slot, State, at, dash_chain, is_int, read_load, reps_slot
+from engine.setlog.spec import (
+    Draft,
+    Slot,
+    State,
+    at,
+    dash_chain,
+    is_int,
+    read_load,
+    reps_slot,
+    seq,
+)
 from engine.setlog.tokens import Tok
 
 
@@ -58,6 +68,11 @@ def words(toks: list[Tok], i: int, st: State) -> int | None:
         return None
     if at(toks, j + 1, "sets") and is_int(n):
         return _n_sets(toks, i, j, int(n or 1), st)
+    if seq(toks, j + 1, "mul", "word") and toks[j + 2].unit in ("max", "amrap") and is_int(n):
+        listed = _listed(toks, j + 3, int(n or 1), st)
+        if listed is not None:
+            st.add([Draft(st.load, s.reps, s.duration, s.distance) for s in listed[0]])
+            return listed[1]
     if j == i and at(toks, j + 1, "reps") and is_int(n):
         k = j + 2 + (1 if at(toks, j + 2, "mul", ",", "/", "for") else 0)
         if at(toks, k, "num") and at(toks, k + 1, "sets"):
@@ -95,7 +110,7 @@ def time_or_distance(toks: list[Tok], i: int, st: State) -> int | None:
         return None
     slot = Slot(duration=tok.value) if tok.kind != "dist" else Slot(distance=tok.value)
     j = i + 1
-    while at(toks, j, "word") and j - i <= 3:  # "1:05:30 half marathon 21.1km"
+    while at(toks, j, "word", ",") and j - i <= 4:  # "5 miles this morning, 42 minutes"
         j += 1
     j += 1 if at(toks, j, "in") and at(toks, j + 1, "time", "sx") else 0
     other = toks[j] if j < len(toks) and toks[j].kind in ("time", "sx", "dist") else None
@@ -145,11 +160,25 @@ def bare_reps(toks: list[Tok], i: int, st: State) -> int | None:
     return k
 
 
+def _after_reps(toks: list[Tok], i: int) -> bool:
+    """Tell whether the token before i (skipping '@'/'with') is a rep count."""
+    k = i - 1
+    while k >= 0 and toks[k].kind in ("at", "word"):
+        k -= 1
+    return k >= 0 and toks[k].kind == "num" and not toks[k].sign
+
+
 def lone_load(toks: list[Tok], i: int, st: State) -> int | None:
     """'100kg', 'bw+20', '30s', '135 for', '70k:': a load for the sets that follow."""
     hit = read_load(toks, i, st.ctx)
     if hit is None:
         return None
+    item = st.item()
+    if item and st.load is None and all(d.load is None for d in item) and _after_reps(toks, i):
+        for draft in item:  # "chin-ups 5,5,4 +10kg": the load comes after the reps
+            draft.load = hit[0]
+        st.load = hit[0]
+        return hit[1]
     st.load, st.fresh = hit[0], True
     j = hit[1]
     return j + 1 if at(toks, j, ":", "for", "-", ",") and at(toks, j + 1, "num") else j
