@@ -1,13 +1,15 @@
-"""Uploaded files and analysed activities."""
+"""Uploaded files, analysed activities and the heart-rate settings their analysis uses."""
 
 from __future__ import annotations
 
 import datetime as dtm
+from collections.abc import Iterable
 
-from sqlmodel import col, select
+from sqlalchemy import BigInteger, Column, ForeignKey
+from sqlmodel import Field, SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.tables import ActivityRow, UploadedFile
+from storage.tables import ActivityRow, UploadedFile, Workout
 
 
 async def file_by_hash(session: AsyncSession, user_id: int, sha256: str) -> UploadedFile | None:
@@ -66,3 +68,91 @@ async def get_activity(
     """The user's activity with this id (None for someone else's)."""
     row = await session.get(ActivityRow, activity_id)
     return row if row is not None and row.user_id == user_id else None
+
+
+async def activities_of_file(
+    session: AsyncSession, user_id: int, file_id: int
+) -> list[ActivityRow]:
+    """The user's activities analysed from one uploaded file, oldest first."""
+    statement = (
+        select(ActivityRow)
+        .where(ActivityRow.user_id == user_id, ActivityRow.file_id == file_id)
+        .order_by(col(ActivityRow.start_time))
+    )
+    return list((await session.exec(statement)).all())
+
+
+async def known_hashes(session: AsyncSession, user_id: int, hashes: Iterable[str]) -> set[str]:
+    """Which of these content hashes the user has uploaded before."""
+    wanted = list(set(hashes))
+    if not wanted:
+        return set()
+    statement = select(UploadedFile.sha256).where(
+        UploadedFile.user_id == user_id, col(UploadedFile.sha256).in_(wanted)
+    )
+    return set((await session.exec(statement)).all())
+
+
+async def effort_history(session: AsyncSession, user_id: int) -> list[tuple[dtm.datetime, str]]:
+    """(start time, best-efforts JSON) of the user's activities that have best efforts."""
+    statement = (
+        select(ActivityRow.start_time, ActivityRow.best_efforts)
+        .where(ActivityRow.user_id == user_id, ActivityRow.best_efforts != "{}")
+        .order_by(col(ActivityRow.start_time))
+    )
+    return [(when, efforts) for when, efforts in (await session.exec(statement)).all()]
+
+
+async def set_activity_load(
+    session: AsyncSession, user_id: int, activity_id: int, load: float
+) -> None:
+    """Change the load an activity adds (its sets now carry it, for example)."""
+    row = await get_activity(session, user_id, activity_id)
+    if row is not None:
+        row.load = load
+        session.add(row)
+        await session.flush()
+
+
+async def add_closed_workout(
+    session: AsyncSession, user_id: int, started_at: dtm.datetime, ended_at: dtm.datetime
+) -> int:
+    """Record a finished workout (an uploaded gym session) and return its id.
+
+    It is closed at once, so it never becomes the open workout that live sets join.
+    """
+    workout = Workout(
+        user_id=user_id, started_at=started_at, last_set_at=ended_at, closed_at=ended_at
+    )
+    session.add(workout)
+    await session.flush()
+    return workout.id or 0
+
+
+class AthleteSettings(SQLModel, table=True):
+    """Heart-rate preferences that have no column on users (created by migration 0004)."""
+
+    __tablename__ = "athlete_settings"
+
+    user_id: int = Field(
+        sa_column=Column(
+            BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+    zone_method: str = "hrmax"  # "hrmax" (% of max HR) or "karvonen" (% of HR reserve)
+
+
+async def zone_method(session: AsyncSession, user_id: int) -> str | None:
+    """The user's chosen zone method, or None when never chosen."""
+    row = await session.get(AthleteSettings, user_id)
+    return row.zone_method if row is not None else None
+
+
+async def set_zone_method(session: AsyncSession, user_id: int, method: str) -> None:
+    """Store the user's zone method."""
+    row = await session.get(AthleteSettings, user_id)
+    if row is None:
+        row = AthleteSettings(user_id=user_id, zone_method=method)
+    row.zone_method = method
+    session.add(row)
+    await session.flush()

@@ -12,7 +12,6 @@ import pytest
 from telegram.ext import Application
 
 from bot.app import build_application
-
 from bot.services import Services, build_services
 from bot.settings import Settings
 from storage.db import Database

@@ -11,7 +11,9 @@ import tests.bench as package
 
 def main(argv: list[str]) -> int:
     """Run the bench_* modules named on the command line, or all of them."""
-    names = sorted(m.name for m in pkgutil.iter_modules(package.__path__) if m.name.startswith("bench_"))
+    names = sorted(
+        m.name for m in pkgutil.iter_modules(package.__path__) if m.name.startswith("bench_")
+    )
     wanted = [n for n in names if not argv or any(a in n for a in argv)]
     for name in wanted:
         module = importlib.import_module(f"tests.bench.{name}")

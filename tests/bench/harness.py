@@ -51,13 +51,14 @@ async def time_async_calls(
     return Timing(name, samples)
 
 
-def compare(title: str, subject: Timing, baseline: Timing, target_ratio: float | None = None) -> str:
+def compare(
+    title: str, subject: Timing, baseline: Timing, target_ratio: float | None = None
+) -> str:
     """Format a subject against its same-run baseline: medians, p95s and the ratio."""
     ratio = subject.median_ms / baseline.median_ms if baseline.median_ms else float("inf")
     target = f" (target <= {target_ratio:.2f}x)" if target_ratio else ""
-    return (
-        f"{title}\n"
-        f"  {subject.name:<34} median {subject.median_ms:8.2f} ms  p95 {subject.p95_ms:8.2f} ms\n"
-        f"  {baseline.name:<34} median {baseline.median_ms:8.2f} ms  p95 {baseline.p95_ms:8.2f} ms\n"
-        f"  ratio {ratio:.2f}x{target}"
-    )
+    rows = [
+        f"  {t.name:<34} median {t.median_ms:8.2f} ms  p95 {t.p95_ms:8.2f} ms"
+        for t in (subject, baseline)
+    ]
+    return "\n".join([title, *rows, f"  ratio {ratio:.2f}x{target}"])

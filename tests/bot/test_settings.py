@@ -64,9 +64,14 @@ def test_invalid_setting_exits_2_with_one_line(tmp_path) -> None:
     """The process exits with code 2 and a single clear line on stderr."""
     env = {"SPOTTER_TIMEZONE": "Nowhere/Land", "PATH": "/usr/bin:/bin"}
     result = subprocess.run(
-        [sys.executable, "-m", "bot", "check"], env=env, cwd=tmp_path,
-        capture_output=True, text=True, timeout=60, check=False,
-        )
+        [sys.executable, "-m", "bot", "check"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
     assert "SPOTTER_TIMEZONE" in result.stderr

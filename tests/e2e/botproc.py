@@ -40,8 +40,11 @@ class BotProcess:
         before = len(self.tg.calls_of("setMyCommands"))
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "bot", "run"], cwd=self.data_dir, env=self.env,
-                stdout=log, stderr=subprocess.STDOUT,
+                [sys.executable, "-m", "bot", "run"],
+                cwd=self.data_dir,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
             )
         try:
             self.tg.wait_until(lambda: len(self.tg.calls_of("setMyCommands")) > before, timeout)

@@ -11,7 +11,7 @@ from tests.faketg.server import FakeServer
 from tests.faketg.state import State
 from tests.faketg.users import UserSide
 
-DEFAULT_TOKEN = "123456:TEST-abcdefghijklmnopqrstuvwxyz"  # noqa: S105 (a test token)
+DEFAULT_TOKEN = "123456:TEST-abcdefghijklmnopqrstuvwxyz"
 
 
 class FakeTelegram(UserSide, Observer):

@@ -50,8 +50,11 @@ async def test_notations_are_logged_and_acknowledged(
     assert "95 lb × 8, 8, 7 @ RPE 8" in ohp.text
     pull = await say(tg, ANN, "pullups bw+10 x6")
     assert "bodyweight +10 kg × 6" in pull.text
-    rows = db_rows(bot_settings, "SELECT exercise, weight_kg, input_weight, input_unit, reps,"
-                                 " rir, rpe, bodyweight, added_weight_kg FROM set_logs ORDER BY id")
+    rows = db_rows(
+        bot_settings,
+        "SELECT exercise, weight_kg, input_weight, input_unit, reps,"
+        " rir, rpe, bodyweight, added_weight_kg FROM set_logs ORDER BY id",
+    )
     assert rows[0] == ("bench press", 80.0, 80.0, "kg", 5, 2.0, None, 0, None)
     assert len(rows) == 1 + 3 + 3 + 1
     assert rows[4][:5] == ("overhead press", pytest.approx(43.0913, abs=1e-3), 95.0, "lb", 8)
@@ -214,8 +217,17 @@ async def test_users_only_see_their_own_logbook(ann: Services, tg: FakeTelegram)
     assert (await say(tg, BOB, "/undo")).text == "Nothing to undo."
     bob = {"id": BOB, "is_bot": False, "first_name": "Bob"}
     stolen = {"message_id": ack.message_id, "date": 0, "chat": {"id": BOB, "type": "private"}}
-    tg.send_update({"callback_query": {"id": "x1", "from": bob, "chat_instance": "c",
-                                       "data": ack.buttons[0][1], "message": stolen}})
+    tg.send_update(
+        {
+            "callback_query": {
+                "id": "x1",
+                "from": bob,
+                "chat_instance": "c",
+                "data": ack.buttons[0][1],
+                "message": stolen,
+            }
+        }
+    )
     await say(tg, BOB, "/help")
     assert "heaviest 100 kg × 5" in (await say(tg, ANN, "/prs")).text
 

@@ -65,7 +65,9 @@ async def test_settings_switch_units(live_bot: Services, tg: FakeTelegram) -> No
     assert user.units == "lb"
 
 
-async def test_start_in_a_group_points_to_private_chat(live_bot: Services, tg: FakeTelegram) -> None:
+async def test_start_in_a_group_points_to_private_chat(
+    live_bot: Services, tg: FakeTelegram
+) -> None:
     """In a group, /start answers with a pointer to the private chat and stores nothing."""
     tg.send_text(ANN, "/start", chat_id=-100, chat_type="group")
     (reply,) = await tg.await_for(-100)

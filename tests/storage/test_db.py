@@ -62,7 +62,7 @@ async def test_an_update_is_applied_once(db_url: str) -> None:
 async def test_a_failed_effect_leaves_no_update_record(db_url: str) -> None:
     """When the effect fails, the update id is not recorded either, so a retry applies it."""
     db = Database(db_url)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RuntimeError):  # noqa: PT012 - the raise must happen inside the transaction
         async with db.write(update_id=11, user_id=1, now=NOW) as session:
             await ensure_user(
                 session, user_id=1, first_name="A", username=None, timezone="UTC", now=NOW
