@@ -10,7 +10,7 @@ from functools import lru_cache
 from engine.catalog import MAX_ALIAS_WORDS, Exercise, normalise_name, resolve
 
 _WORD = re.compile(r"\((?P<paren>[a-z][a-z '&-]*)\)|(?<![\d.])[a-z][a-z0-9'&]*(?:-[a-z0-9]+)*")
-_GAP = re.compile(r"[\s-]*")
+_GAP = re.compile(r"[\s&-]*")
 # Words that may sit next to a name without being part of it.
 FILLERS = frozenset((
     "did", "got", "do", "done", "hit", "managed", "some", "my", "the", "a", "an", "on", "of",

@@ -27,7 +27,7 @@ def _repeat(st: State, n: int) -> None:
 
 def _listed(toks: list[Tok], j: int, n: int, st: State) -> tuple[list[Slot], int] | None:
     """'3 sets to failure: 12, 9, 7': exactly n rep counts listed after 'N sets'."""
-    while at(toks, j, "word", ":", "fail"):
+    while at(toks, j, "word", ":", "("):
         j += 1
     slots: list[Slot] = []
     while (found := reps_slot(toks, j, st.ctx)) is not None and at(toks, j, "num"):
@@ -129,7 +129,12 @@ def time_or_distance(toks: list[Tok], i: int, st: State) -> int | None:
 def _continues(toks: list[Tok], j: int, st: State) -> bool:
     """Tell whether a bare number at j is reps carrying the previous load (not a new load)."""
     nxt = toks[j + 1] if j + 1 < len(toks) else None
-    if nxt is not None and (nxt.kind in ("mul", "sets", "at", "for", "wt", "rw")
+    blockers = (
+        ("mul", "sets", "at", "for", "rw")
+        if st.ctx.bw_class
+        else ("mul", "sets", "at", "for", "wt", "rw")
+    )
+    if nxt is not None and (nxt.kind in blockers
                             or (nxt.kind == "num" and at(toks, j + 2, "mul"))):  # fmt: skip
         return False
     if st.ctx.bw_class or st.ctx.kind != "strength" or st.ctx.seconds:

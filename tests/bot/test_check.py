@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -15,7 +16,7 @@ from bot.settings import Settings
 
 
 class _Tags(BaseHTTPRequestHandler):
-    models: list[str] = []
+    models: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         body = json.dumps({"models": [{"model": m, "name": m} for m in self.models]}).encode()
