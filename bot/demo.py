@@ -199,7 +199,10 @@ class TerminalChat(BaseRequest):
         for name, (filename, content, _mime) in files.items():
             data = content if isinstance(content, bytes) else content.read()
             self._out_dir.mkdir(parents=True, exist_ok=True)
-            path = self._out_dir / f"{message_id}-{filename or name}"
+            label = filename if filename and "." in filename and "/" not in filename else name
+            if data[:8] == b"\x89PNG\r\n\x1a\n" and not label.endswith(".png"):
+                label = f"{name}.png"
+            path = self._out_dir / f"{message_id}-{label}"
             path.write_bytes(data)
             self._print(f"[{endpoint.removeprefix('send').lower()} saved to {path}]")
         if text:

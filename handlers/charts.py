@@ -54,7 +54,7 @@ async def send_chart(
     except EngineError as exc:  # too little data, unknown exercise, not started
         await message.reply_text(str(exc))
         return
-    await message.reply_photo(chart.png, caption=chart.caption)
+    await message.reply_photo(chart.png, caption=chart.caption, filename=f"spotter-{kind}.png")
 
 
 async def show_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -27,3 +27,13 @@ def test_demo_onboards_and_shows_help(tmp_path: Path) -> None:
     assert "/settings — change units and timezone" in out
     assert "Units: lb\n" in out.replace("     ", "")
     assert not list(tmp_path.glob("*.db")), "the demo database is thrown away"
+
+
+def test_demo_writes_photos_to_the_output_folder(tmp_path: Path) -> None:
+    """A chart the bot sends is saved as a PNG file and its path printed."""
+    out = run_demo(["/start", ":1", ":8", "bench 80x5 rir2", "/calendar"], tmp_path)
+    saved = [line for line in out.splitlines() if line.startswith("[photo saved to ")]
+    assert len(saved) == 1
+    path = Path(saved[0].removeprefix("[photo saved to ").rstrip("]"))
+    png = (path if path.is_absolute() else tmp_path / path).read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
