@@ -107,11 +107,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _run_passthrough(module: str, function: str, rest: list[str]) -> int:
+    import importlib
+
+    run = getattr(importlib.import_module(module), function)
+    if module == "bot.cli_parse":
+        return int(run(rest, sys.stdin, sys.stdout))
+    return int(run(rest, sys.stdout))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m bot`` and the ``spotter`` script."""
     # Opt in to PTB's timedelta durations now, so rate-limit answers raise no deprecation noise.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
-    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # These pass their own options through untouched (argparse would claim --jsonl, --json).
+    passthrough = {"parse": ("bot.cli_parse", "run_parse"), "fit": ("bot.cli_fit", "run_fit")}
+    if argv and argv[0] in passthrough and not {"-h", "--help"} & set(argv[:1]):
+        return _run_passthrough(*passthrough[argv[0]], argv[1:])
+    args = build_parser().parse_args(argv)
     if getattr(args, "func", None) is None:
         args = build_parser().parse_args(["run"])
     return int(args.func(args))

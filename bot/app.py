@@ -13,12 +13,36 @@ from bot.context import SERVICES_KEY
 from bot.ordering import PerChatUpdateProcessor
 from bot.services import Services
 from bot.settings import Settings
-from handlers import charts, errors, guide, logbook, onboarding, preferences, text, workouts
+from handlers import (
+    charts,
+    errors,
+    guide,
+    logbook,
+    onboarding,
+    preferences,
+    profile,
+    programs,
+    text,
+    uploads,
+    workouts,
+)
+from jobs import morning
 
 log = logging.getLogger(__name__)
 
 # Order matters: commands and buttons first, the catch-all text router last.
-FEATURES = (onboarding, guide, preferences, logbook, workouts, charts, text)
+FEATURES = (
+    onboarding,
+    guide,
+    preferences,
+    logbook,
+    workouts,
+    charts,
+    programs,
+    uploads,
+    profile,
+    text,
+)
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 
 
@@ -33,6 +57,7 @@ def command_menu() -> list[BotCommand]:
 
 async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands(command_menu())
+    morning.schedule(application)
     log.info("bot started username=%s", application.bot.username)
 
 

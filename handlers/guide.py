@@ -26,6 +26,12 @@ Logbook
 /history — your recent workouts
 /prs — your personal records
 
+Runs, rides and walks
+Send a .fit file from your watch or bike computer (or a .zip export of them): I reply with
+distance, pace, heart-rate zones, training load, PBs and a chart. Gym sessions recorded on a
+watch go into the logbook.
+/hr — heart-rate profile: birth year, max and resting HR, zone method
+
 Commands
 /start — set up units and timezone
 /settings — change units and timezone

@@ -46,8 +46,10 @@ async def send_outcome(message: Message, outcome: Outcome | None, services: Serv
     """Reply with an acknowledgement, a question with buttons, or why nothing was logged."""
     if isinstance(outcome, Logged):
         # The buttons carry the entry id, so a reply to this message can find its entry.
+        plan = await services.programs.plan_notes(message.chat_id, outcome, message.date)
         await message.reply_text(
-            acknowledgement(outcome), reply_markup=ack_keyboard(outcome.entry_id)
+            "\n".join([acknowledgement(outcome), *plan]),
+            reply_markup=ack_keyboard(outcome.entry_id),
         )
     elif isinstance(outcome, Question):
         await message.reply_text(outcome.text, reply_markup=grid(list(outcome.buttons)))

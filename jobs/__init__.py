@@ -1,0 +1,1 @@
+"""Scheduled jobs: plain async functions of (bot, services), scheduled on the JobQueue."""

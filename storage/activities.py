@@ -135,9 +135,7 @@ class AthleteSettings(SQLModel, table=True):
     __tablename__ = "athlete_settings"
 
     user_id: int = Field(
-        sa_column=Column(
-            BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
-        )
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     )
     zone_method: str = "hrmax"  # "hrmax" (% of max HR) or "karvonen" (% of HR reserve)
 

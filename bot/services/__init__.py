@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.services.athlete import AthleteService
 from bot.services.charts import ChartService
 from bot.services.core import Clock, Core, utc_now
 from bot.services.logbook import LogbookService
 from bot.services.logwrite import LogWriter
 from bot.services.profile import UserView
+from bot.services.programs import ProgramService
 from bot.services.questions import QuestionService
 from bot.services.users import UserService
+from bot.services.uploads import UploadService
 from bot.services.workouts import WorkoutService
 from bot.settings import Settings
 from storage.db import Database
@@ -28,6 +31,9 @@ class Services:
     questions: QuestionService
     workouts: WorkoutService
     charts: ChartService
+    programs: ProgramService
+    uploads: UploadService
+    athlete: AthleteService
 
 
 def build_services(settings: Settings, db: Database, clock: Clock = utc_now) -> Services:
@@ -41,4 +47,7 @@ def build_services(settings: Settings, db: Database, clock: Clock = utc_now) -> 
         questions=QuestionService(writer),
         workouts=WorkoutService(core),
         charts=ChartService(core),
+        programs=ProgramService(core),
+        uploads=UploadService(core),
+        athlete=AthleteService(core),
     )

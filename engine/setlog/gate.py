@@ -36,7 +36,8 @@ _PLANNED_SETS = re.compile(
 )
 _UNIT_STATEMENT = re.compile(
     r"\b(?:all|everything|weights?|loads?|numbers)\s+(?:are\s+|were\s+|is\s+)?(?:in\s+)?"
-    r"(?P<u>kgs?|kilos?|lbs?|pounds)\b|^\W*(?:all\s+)?in\s+(?P<v>kgs?|kilos?|lbs?|pounds)\W*$"
+    r"(?P<u>kgs?|kilos?|lbs?|pounds)\b|^\W*(?:all\s+)?in\s+(?P<v>kgs?|kilos?|lbs?|pounds)\W*$",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
@@ -70,6 +71,6 @@ def unit_statement(text: str) -> tuple[str | None, str]:
     m = _UNIT_STATEMENT.search(text)
     if m is None:
         return None, text
-    word = m.group("u") or m.group("v") or ""
+    word = (m.group("u") or m.group("v") or "").lower()
     unit = "kg" if word.startswith("k") else "lb"
     return unit, text[: m.start()] + " " + text[m.end() :]

@@ -47,6 +47,9 @@ def _split(chunk: str, hits: list[NameHit]) -> list[tuple[NameHit, str]]:
     return pieces
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _unnamed(chunk: str, current: Entry | None, custom: Sequence[Exercise]) -> NameHit | None:
     """Handle a line without a known name: a typo'd name, a set line, or an unknown exercise.
 
@@ -73,6 +76,10 @@ def _entries(text: str, index: Mapping[str, Exercise], custom: Sequence[Exercise
             continue
         source = raw.strip()
         hits = find_names(chunk, index, custom)
+        for hit in hits:
+            if hit.unknown is not None and _DIGIT.search(chunk):
+                options = [hit.exercise.name, *suggest(hit.unknown, custom)]
+                raise UnknownExerciseError(hit.unknown, list(dict.fromkeys(options))[:3])
         if not hits:
             guessed = _unnamed(chunk, current, custom)
             if guessed is None:
@@ -88,8 +95,12 @@ def _entries(text: str, index: Mapping[str, Exercise], custom: Sequence[Exercise
     return entries
 
 
-def _merge(named: list[tuple[str, list[ParsedSet], list[str]]]) -> dict[str, tuple[list, list]]:
-    merged: dict[str, tuple[list, list]] = {}
+Named = list[tuple[str, list[ParsedSet], list[str]]]
+
+
+def _merge(named: Named) -> dict[str, tuple[list[ParsedSet], list[str]]]:
+    """Concatenate the sets of an exercise mentioned more than once, in order."""
+    merged: dict[str, tuple[list[ParsedSet], list[str]]] = {}
     for name, sets, sources in named:
         if not sets:
             continue
@@ -100,7 +111,10 @@ def _merge(named: list[tuple[str, list[ParsedSet], list[str]]]) -> dict[str, tup
 
 
 def _result(entries: list[Entry], unit: str | None) -> ParseResult:
-    plain, alternative, question = [], [], None
+    """Finish every entry, merge repeats, and attach the first ambiguity's other reading."""
+    plain: Named = []
+    alternative: Named = []
+    question: tuple[str, str, str] | None = None
     for entry in entries:
         sets, alt, asked = entry.finish()
         plain.append((entry.exercise.name, sets, entry.sources))
@@ -143,7 +157,5 @@ def parse_message(text: str, custom: Sequence[Exercise] = ()) -> ParseResult:
     normalised = normalise(text)
     if is_rejected(normalised):
         return ParseResult()
-    unit, _ = unit_statement(normalised)
-    if unit is not None:
-        text = unit_statement(text.lower())[1]
+    unit, text = unit_statement(text)
     return _result(_entries(text, alias_index(custom), custom), unit)

@@ -27,6 +27,19 @@ FILLERS = frozenset((
     "w", "kilos", "pounds", "s", "ea", "sides", "arm", "arms", "leg", "legs", "new", "quick",
     "solid", "slow", "fast", "then", "finally", "plus",
 ))  # fmt: skip
+# Words that may stand next to a name without changing the exercise ("top set", "warmup").
+QUALIFIERS_OK = frozenset((
+    "top", "backoff", "back-off", "working", "work", "warmup", "warmups", "warm", "up",
+    "drop", "dropset", "pyramid", "ramp", "ramping", "volume", "speed", "dynamic", "deficit",
+    "high", "low", "wide", "narrow", "close", "grip", "stance", "competition", "comp", "touch",
+    "go", "tng", "dead", "stop", "pin", "pins", "box", "partial", "partials", "negative",
+    "negatives", "eccentric", "iso", "isometric", "left", "right", "alternating", "single",
+    "unilateral", "bilateral", "machine", "smith", "cable", "band", "banded", "chains", "bench",
+    "standing", "seated", "incline", "decline", "flat", "barbell", "dumbbell", "dumbbells",
+    "kettlebell", "trap", "hex", "ez", "bar", "rope", "straight", "reverse", "neutral",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "times", "sets", "reps", "gym", "home", "club", "class",
+))  # fmt: skip
 # Words that mark prose rather than an exercise name ("5x5 is a good program").
 PROSE = frozenset((
     "i", "im", "i'm", "you", "your", "is", "are", "was", "were", "it", "its", "it's", "this",
@@ -49,6 +62,9 @@ class NameHit:
     assisted: bool = False
     bare_row: bool = False
     weighted: bool = False
+    # Words next to the name that neither belong to it nor are fillers ("nordic curl"):
+    # the whole phrase, so the caller asks instead of silently logging the base exercise.
+    unknown: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +123,26 @@ def _refine(run: list[_Word], a: int, n: int, exercise: Exercise, custom: Sequen
             for w in run
             if w.key is None or w.text not in FILLERS or run[a].start <= w.start < end
         ]
-        better = resolve(line[kept[0].start : kept[-1].end], custom)
+        phrase = line[kept[0].start : kept[-1].end]
+        better = resolve(phrase, custom)
         if better is not None and better != exercise:
             return NameHit(
                 kept[0].start, kept[-1].end, better, assisted, weighted="weighted" in texts
             )
+        if better is None and any(_qualifier(w) for w in extra):
+            return NameHit(start, end, exercise, assisted, bare_row, "weighted" in texts, phrase)
     return NameHit(start, end, exercise, assisted, bare_row, "weighted" in texts)
+
+
+def _qualifier(word: _Word) -> bool:
+    """A plain word that could change which exercise is meant (not a number, unit or tag)."""
+    return (
+        word.key is not None
+        and len(word.text) > 2
+        and word.text.isalpha()
+        and word.text not in PROSE
+        and word.text not in QUALIFIERS_OK
+    )
 
 
 def find_names(

@@ -116,7 +116,7 @@ def load_after(toks: list[Tok], j: int, st: State) -> tuple[Load | None, int]:
     j = _skip_words(toks, j)
     if seq(toks, j, "word", "wt") or seq(toks, j, "word", "word", "wt"):
         j += 1 if toks[j + 1].kind == "wt" else 2  # "holding 10kg plate"
-    if at(toks, j, "at", "for", "/", ":", ",", "mul"):
+    if at(toks, j, "at", "for", "/", ":", ",", "mul", "("):
         k = _skip_words(toks, j + 1)
         k += 2 if seq(toks, k, "num", "mul", "wt") and toks[k].value == 2 else 0
         hit = read_load(toks, k, st.ctx)
@@ -130,7 +130,9 @@ def load_after(toks: list[Tok], j: int, st: State) -> tuple[Load | None, int]:
 
 def per_set_loads(toks: list[Tok], j: int, st: State) -> tuple[list[Load], int]:
     """'3 x 5 - 130, 150, 170': one set per listed load."""
-    if not (at(toks, j, "-") and toks[j].gap and at(toks, j + 1, "num", "wt")):
+    dash = at(toks, j, "-") and toks[j].gap
+    paren = at(toks, j, "(") and at(toks, j + 2, ",", ")")  # "(100, 105, 110)"
+    if not ((dash or paren) and at(toks, j + 1, "num", "wt")):
         return [], j
     loads: list[Load] = []
     j += 1
@@ -181,6 +183,8 @@ def mul(toks: list[Tok], i: int, st: State) -> int | None:
     if not at(toks, i + 1, "mul"):
         return None
     a = toks[i]
+    if a.sign == "+" and not st.ctx.bw_class and st.drafts and not at(toks, i - 1, "bw"):
+        a = Tok(a.kind, a.value, a.unit, gap=a.gap)  # "2x10 @ 60 + 1x10 @ 70": '+' joins sets
     plain = a.kind == "num" and not a.sign
     if plain and at(toks, i + 2, "wt", "num") and (toks[i + 2].kind == "wt" or toks[i + 2].sign):
         hit = read_load(toks, i + 2, st.ctx)

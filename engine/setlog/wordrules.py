@@ -41,6 +41,8 @@ def _listed(toks: list[Tok], j: int, n: int, st: State) -> tuple[list[Slot], int
 
 def _n_sets(toks: list[Tok], i: int, j: int, n: int, st: State) -> int:
     """'N sets' at j: of R reps, with a list of reps, repeating the last set, or reps unknown."""
+    if seq(toks, j + 2, ":", "num|wt", "mul"):
+        return j + 3  # "3 sets: 100x5, 105x5, 110x5" - the sets follow in full
     k = j + 2 + (1 if at(toks, j + 2, "of", "mul", ",", "/", "for") else 0)
     if k > j + 2 or at(toks, k, "num"):
         found = reps_slot(toks, k, st.ctx, after_mul=True)

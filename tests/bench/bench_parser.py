@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from pathlib import Path
@@ -26,10 +27,8 @@ def _messages() -> list[str]:
 
 def _parse_all(messages: list[str]) -> None:
     for text in messages:
-        try:
+        with contextlib.suppress(SetLogError):
             parse_message(text)
-        except SetLogError:
-            pass
 
 
 def _rate(timing: Timing, count: int) -> str:
@@ -42,8 +41,12 @@ def run() -> list[str]:
     last = LastSet("bench press", 80.0, "kg", 5)
     follow_ups = FOLLOW_UPS * 200
     parser = time_calls("parse_message", lambda: _parse_all(messages), REPEAT)
-    floor = time_calls("one regex fullmatch (floor)", lambda: [FLOOR.fullmatch(m) for m in messages], REPEAT)
-    follow = time_calls("parse_followup", lambda: [parse_followup(t, last) for t in follow_ups], REPEAT)
+    floor = time_calls(
+        "one regex fullmatch (floor)", lambda: [FLOOR.fullmatch(m) for m in messages], REPEAT
+    )
+    follow = time_calls(
+        "parse_followup", lambda: [parse_followup(t, last) for t in follow_ups], REPEAT
+    )
     return [
         compare(f"set-log parser, {len(messages)} messages per call", parser, floor),
         f"  parse_message  {_rate(parser, len(messages))}",

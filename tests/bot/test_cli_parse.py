@@ -35,7 +35,9 @@ def test_words_given_separately_are_one_message():
 
 def test_leading_end_of_options_marker_is_ignored():
     """'-- --jsonl' (as passed through by the bot's command line) selects JSON-lines mode."""
-    assert run(["--", "--jsonl"], '{"text": "bench 80x5"}\n')[1].startswith('{"text": "bench 80x5"')
+    assert run(["--", "--jsonl"], '{"text": "bench 80x5"}\n')[1].startswith(
+        '{"text": "bench 80x5"'
+    )
 
 
 def test_non_log_prints_an_empty_list():

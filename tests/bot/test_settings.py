@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -75,3 +76,19 @@ def test_invalid_setting_exits_2_with_one_line(tmp_path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
     assert "SPOTTER_TIMEZONE" in result.stderr
+
+
+def test_parse_jsonl_through_the_entry_point() -> None:
+    """`python -m bot parse --jsonl` reads JSON lines and writes the contract per line."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "parse", "--jsonl"],
+        input='{"text": "bench 80x5 rir2"}\n{"text": "thanks!"}\n',
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines[0]["parsed"][0]["exercise"] == "bench press"
+    assert lines[0]["parsed"][0]["sets"][0]["rir"] == 2
+    assert lines[1] == {"text": "thanks!", "parsed": []}

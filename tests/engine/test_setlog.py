@@ -2,17 +2,17 @@
 
 import pytest
 
-from engine.setlog import ParsedSet, parse_message
+from engine.setlog import ParsedSet, UnknownExerciseError, parse_message
 
 S = ParsedSet
 
 
-def W(weight, reps=None, unit=None, **kw) -> ParsedSet:  # noqa: N802
+def W(weight, reps=None, unit=None, **kw) -> ParsedSet:
     """Build an external-load set."""
     return ParsedSet(weight=weight, unit=unit, reps=reps, **kw)
 
 
-def BW(reps=None, added=None, unit=None, **kw) -> ParsedSet:  # noqa: N802
+def BW(reps=None, added=None, unit=None, **kw) -> ParsedSet:
     """Build a bodyweight set."""
     return ParsedSet(reps=reps, bodyweight=True, added_weight=added, unit=unit, **kw)
 
@@ -95,7 +95,10 @@ def test_rep_lists_carry_the_load(text, expected):
 
 def test_listed_loads_give_one_set_each():
     """'N x R - w1, w2, w3' logs one set per listed load."""
-    check("squat 3 x 4 - 100, 110, 120kg", {"squat": [W(100, 4, "kg"), W(110, 4, "kg"), W(120, 4, "kg")]})
+    check(
+        "squat 3 x 4 - 100, 110, 120kg",
+        {"squat": [W(100, 4, "kg"), W(110, 4, "kg"), W(120, 4, "kg")]},
+    )
 
 
 @pytest.mark.parametrize(
@@ -140,7 +143,10 @@ def test_a_unit_on_one_load_applies_to_the_exercises_other_loads():
 
 def test_message_wide_unit_statement_applies_to_every_exercise():
     """'all lbs' gives every unit-less load the unit."""
-    check("squat 225x5\nbench 185x5\nall lbs", {"squat": [W(225, 5, "lb")], "bench press": [W(185, 5, "lb")]})
+    check(
+        "squat 225x5\nbench 185x5\nall lbs",
+        {"squat": [W(225, 5, "lb")], "bench press": [W(185, 5, "lb")]},
+    )
 
 
 @pytest.mark.parametrize(
@@ -224,7 +230,7 @@ def test_bodyweight_added_and_assisted_loads(text, expected):
     ],
 )
 def test_time_and_distance_sets(text, expected):
-    """Times become seconds and distances metres; reps stay null; bare 'row' switches to the erg."""
+    """Times become seconds, distances metres; bare 'row' with a distance is the erg."""
     check(text, expected)
 
 
@@ -274,7 +280,10 @@ def test_exercise_separators(text):
 
 def test_same_exercise_twice_is_concatenated_in_order():
     """A second mention of an exercise appends its sets to the first."""
-    check("bench 80x5\nsquat 100x5\nbench 85x3", {"bench press": [W(80, 5), W(85, 3)], "squat": [W(100, 5)]})
+    check(
+        "bench 80x5\nsquat 100x5\nbench 85x3",
+        {"bench press": [W(80, 5), W(85, 3)], "squat": [W(100, 5)]},
+    )
 
 
 def test_header_then_set_lines():
@@ -312,3 +321,34 @@ def test_planned_numbers_are_not_sets_but_done_numbers_are():
 def test_trailing_plan_note_does_not_add_sets():
     """A plan after the log ('next time 105') adds nothing."""
     check("bench 3x5 100, next time 105", {"bench press": [W(100, 5)] * 3})
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "first_suggestion"),
+    [
+        ("nordic curl 3x5", "nordic curl", "bicep curl"),
+        ("zercher squat 100x5", "zercher squat", "squat"),
+    ],
+)
+def test_unknown_qualifier_is_asked_not_guessed(
+    text: str, name: str, first_suggestion: str
+) -> None:
+    """A known name with an unknown word in front is not silently logged as the base lift."""
+    with pytest.raises(UnknownExerciseError) as info:
+        parse_message(text)
+    assert info.value.name == name
+    assert info.value.suggestions[0] == first_suggestion
+
+
+@pytest.mark.parametrize(
+    ("text", "exercise"),
+    [
+        ("bench top set 100x3", "bench press"),
+        ("squat warmup 60x5", "squat"),
+        ("close grip bench 80x8", "close-grip bench press"),
+        ("two sets of nine leg curls at 40", "leg curl"),
+    ],
+)
+def test_harmless_words_next_to_a_name_are_fine(text: str, exercise: str) -> None:
+    """Tags like 'top set' or 'warmup' and number words do not trigger the question."""
+    assert [e.exercise for e in parse_message(text).exercises] == [exercise]

@@ -248,3 +248,21 @@ async def test_redelivered_log_is_acknowledged_not_stored_again(
     (again,) = await tg.await_for(ANN, predicate=sent)
     assert again.text == "✅ Already logged: Bench press 80 kg × 5"
     assert db_rows(bot_settings, "SELECT count(*) FROM set_logs") == [(1,)]
+
+
+async def test_unknown_variation_suggests_the_base_lift_or_adding_it(
+    ann: Services, tg: FakeTelegram, bot_settings: Settings
+) -> None:
+    """'zercher squat' is not logged as squat silently: the user picks, and can add it."""
+    question = await say(tg, ANN, "zercher squat 100x5")
+    labels = [label for label, _data in question.buttons]
+    assert labels[0] == "Squat"
+    assert "➕ Add “zercher squat”" in labels
+    add = next(data for _label, data in question.buttons if data.endswith(":new"))
+    tg.press_button(ANN, question.message_id, add)
+    logged = (await tg.await_for(ANN, predicate=sent))[0]
+    assert logged.text.startswith("✅ Zercher squat 100 kg × 5")
+    again = await say(tg, ANN, "zercher squat 110x5")
+    assert again.text.startswith("✅ Zercher squat 110 kg × 5")
+    rows = db_rows(bot_settings, "SELECT exercise FROM set_logs")
+    assert rows == [("zercher squat",), ("zercher squat",)]

@@ -1,0 +1,102 @@
+"""An active program as the services hold it: the plan, its dates and what was applied."""
+
+from __future__ import annotations
+
+import datetime as dtm
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.services.program_schedule import SessionDate, next_session, session_dates, session_on
+from engine.program import PlannedSession, Program, session_for
+from storage.tables import ProgramRow
+
+
+@dataclass(frozen=True, slots=True)
+class TriggeredDeload:
+    """A deload brought forward by performance or load, and its reminder."""
+
+    week: int
+    starts_on: dtm.date
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramState:
+    """The wizard's answers and what happened since the program was built."""
+
+    answers: dict[str, Any] = field(default_factory=dict)
+    applied: frozenset[tuple[int, int]] = frozenset()  # (week, day) progressed from logs
+    deloads: tuple[TriggeredDeload, ...] = ()
+
+    def to_json(self) -> str:
+        """The state as the ``request`` column stores it."""
+        return json.dumps(
+            {
+                "answers": self.answers,
+                "applied": sorted([w, d] for w, d in self.applied),
+                "deloads": [
+                    {"week": t.week, "starts_on": t.starts_on.isoformat(), "message": t.message}
+                    for t in self.deloads
+                ],
+            }
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> ProgramState:
+        """Read the ``request`` column."""
+        data = json.loads(text or "{}")
+        return cls(
+            answers=data.get("answers", {}),
+            applied=frozenset((int(w), int(d)) for w, d in data.get("applied", [])),
+            deloads=tuple(
+                TriggeredDeload(
+                    int(t["week"]), dtm.date.fromisoformat(t["starts_on"]), str(t["message"])
+                )
+                for t in data.get("deloads", [])
+            ),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveProgram:
+    """A user's active program with its start date."""
+
+    id: int
+    name: str
+    start: dtm.date
+    program: Program
+    state: ProgramState
+
+    @classmethod
+    def of(cls, row: ProgramRow) -> ActiveProgram:
+        """Read a stored row."""
+        plan = Program.from_dict(json.loads(row.program))
+        return cls(
+            row.id or 0, row.name, row.start_date, plan, ProgramState.from_json(row.request)
+        )
+
+    @property
+    def end(self) -> dtm.date:
+        """The last day of the program."""
+        return self.start + dtm.timedelta(weeks=self.program.weeks, days=-1)
+
+    def dates(self) -> tuple[SessionDate, ...]:
+        """Every session with its date."""
+        return session_dates(self.start, self.program.days_per_week, self.program.weeks)
+
+    def on(self, day: dtm.date) -> SessionDate | None:
+        """The session planned for a day, if any."""
+        return session_on(self.start, self.program.days_per_week, self.program.weeks, day)
+
+    def after(self, day: dtm.date) -> SessionDate | None:
+        """The first session after a day, if any."""
+        return next_session(self.start, self.program.days_per_week, self.program.weeks, day)
+
+    def planned(self, at: SessionDate) -> PlannedSession:
+        """The planned session at a place in the program."""
+        return session_for(self.program, at.week, at.day)
+
+    def deload_for(self, week: int) -> TriggeredDeload | None:
+        """The triggered deload of a week, if one was triggered."""
+        return next((t for t in self.state.deloads if t.week == week), None)

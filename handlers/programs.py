@@ -1,0 +1,101 @@
+"""/program (the questions), /today, /week, /stats, and the plan update after /done."""
+
+from __future__ import annotations
+
+from telegram import Message, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
+
+from bot.context import services_of
+from bot.services.program_text import render_day, render_progress, render_stats, render_week
+from bot.services.program_wizard import WizardStep
+from handlers.keyboards import grid
+
+COMMANDS = [
+    ("program", "Build a training program"),
+    ("today", "Today's planned session"),
+    ("week", "This week's planned sessions"),
+    ("stats", "Strength by movement pattern"),
+]
+
+
+def _markup(step: WizardStep):
+    return grid(list(step.buttons), columns=2) if step.buttons else None
+
+
+async def start_program(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Ask the first /program question."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    step = await services_of(context).programs.wizard.begin(update.update_id, user.id)
+    await message.reply_text(step.text, reply_markup=_markup(step))
+
+
+async def answer_program(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A tapped answer: show the next question, a problem to fix, or the built program."""
+    query = update.callback_query
+    if query is None or query.data is None or not isinstance(query.message, Message):
+        return
+    _prefix, wizard_id, field, value = query.data.split(":", 3)
+    wizard = services_of(context).programs.wizard
+    step = await wizard.answer(update.update_id, query.from_user.id, int(wizard_id), field, value)
+    await query.answer("Already answered" if step is None else None)
+    if step is None:
+        return
+    await query.edit_message_text(step.text, reply_markup=_markup(step))
+    if step.overview is not None:
+        await query.message.reply_text(step.overview)
+
+
+async def show_today(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/today: today's planned session, or the next one on a rest day."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    view = await services_of(context).programs.today(user.id)
+    await message.reply_text(render_day(view))
+
+
+async def show_week(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/week: this program week's sessions, compact."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    view = await services_of(context).programs.week(user.id)
+    await message.reply_text(render_week(view))
+
+
+async def show_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stats: Pattern Strength Index per movement pattern."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    view = await services_of(context).programs.stats(user.id)
+    await message.reply_text(render_stats(view))
+
+
+async def progress_after_done(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """After /done's summary: carry the session into the plan and say what changed."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    programs = services_of(context).programs
+    profile = await services_of(context).users.get(user.id)
+    if profile is None or await programs.active(user.id) is None:
+        return
+    text = render_progress(await programs.after_session(user.id), profile.units)
+    if text is not None:
+        await message.reply_text(text)
+
+
+# /done is answered by the workouts feature in group 0; the plan update runs after it.
+HANDLERS = {
+    0: [
+        CommandHandler("program", start_program),
+        CommandHandler("today", show_today),
+        CommandHandler("week", show_week),
+        CommandHandler("stats", show_stats),
+        CallbackQueryHandler(answer_program, pattern=r"^prog:\d+:\w+:[\w-]+$"),
+    ],
+    1: [CommandHandler("done", progress_after_done)],
+}

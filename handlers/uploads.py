@@ -1,0 +1,114 @@
+"""Documents in a private chat: FIT files and Garmin export ZIPs become analysed activities."""
+
+from __future__ import annotations
+
+from telegram import Document, Message, Update
+from telegram.constants import ChatAction, MessageLimit
+from telegram.error import TelegramError
+from telegram.ext import CallbackQueryHandler, ContextTypes, MessageHandler, filters
+
+from bot.context import services_of
+from bot.services.logwrite import Question
+from bot.services.uploads import UploadReport
+from engine.errors import EngineError
+from handlers.keyboards import grid
+
+ANALYSING = "Analysing… ⏳"
+# Telegram counts UTF-16 units and every emoji takes two, so leave room below 4096.
+TEXT_LIMIT = MessageLimit.MAX_TEXT_LENGTH - 600
+NO_DOWNLOAD = (
+    "I couldn't download that file from Telegram (files over 20 MB can't reach bots). "
+    "Please send it again, or send the single .fit files."
+)
+
+
+def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
+    """Cut a long reply into messages at paragraph (else line) boundaries."""
+    pieces: list[tuple[str, str]] = []
+    for paragraph in text.split("\n\n"):
+        if len(paragraph) <= limit:
+            pieces.append(("\n\n", paragraph))
+        else:
+            pieces += [("\n", line[:limit]) for line in paragraph.split("\n")]
+    chunks, current = [], ""
+    for joiner, piece in pieces:
+        if current and len(current) + len(joiner) + len(piece) > limit:
+            chunks.append(current)
+            current = piece
+        else:
+            current = f"{current}{joiner}{piece}" if current else piece
+    return [*chunks, current]
+
+
+async def _download(document: Document, status: Message) -> bytes | None:
+    """The document's bytes; None (and the status says why) when Telegram refuses."""
+    try:
+        file = await document.get_file()
+        return bytes(await file.download_as_bytearray())
+    except TelegramError:
+        await status.edit_text(NO_DOWNLOAD)
+        return None
+
+
+async def _ask(message: Message, question: Question | None) -> None:
+    if question is not None:
+        await message.reply_text(question.text, reply_markup=grid(list(question.buttons)))
+
+
+async def show_report(message: Message, status: Message, report: UploadReport) -> None:
+    """Put the summary in place of 'Analysing…', then the charts, then any question."""
+    first, *more = split_text(report.text)
+    await status.edit_text(first)
+    for chunk in more:
+        await message.reply_text(chunk)
+    for chart in report.charts:
+        await message.reply_photo(chart.png, caption=chart.caption[:1024])
+    await _ask(message, report.question)
+
+
+async def receive_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Analyse a .fit or .zip document: 'Analysing…' at once, then the summary and charts."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or message.document is None or user is None:
+        return
+    document, uploads = message.document, services_of(context).uploads
+    refusal = await uploads.refusal(user.id, document.file_name, document.file_size)
+    if refusal is not None:
+        await message.reply_text(refusal)
+        return
+    status = await message.reply_text(ANALYSING)
+    await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
+    data = await _download(document, status)
+    if data is None:
+        return
+    name = document.file_name or "upload.fit"
+    try:
+        report = await uploads.upload(update.update_id, user.id, name, data, message.message_id)
+    except EngineError as exc:
+        await status.edit_text(f"Nothing saved: {exc}")
+        return
+    await show_report(message, status, report)
+
+
+async def name_sets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A button under 'Which exercise was it?': log those sets as it, or skip them."""
+    query = update.callback_query
+    if query is None or query.data is None or not isinstance(query.message, Message):
+        return
+    _, pending_id, choice = query.data.split(":")
+    answer = await services_of(context).uploads.name_sets(
+        update.update_id, query.from_user.id, int(pending_id), choice
+    )
+    if answer is None:
+        await query.answer("Already answered")
+        return
+    await query.answer()
+    await query.edit_message_reply_markup(None)
+    await query.message.reply_text(answer.text)
+    await _ask(query.message, answer.question)
+
+
+HANDLERS = [
+    MessageHandler(filters.ChatType.PRIVATE & filters.Document.ALL, receive_file),
+    CallbackQueryHandler(name_sets, pattern=r"^fitset:\d+:(\d+|x|all)$"),
+]
