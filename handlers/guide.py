@@ -26,6 +26,14 @@ Logbook
 /history — your recent workouts
 /prs — your personal records
 
+Programs
+/program — build an 8-12 week program: goals, days, session length, equipment, split
+/today — today's session: sets × reps @ load, plates and warm-ups (sent each morning too)
+/week — this week's sessions
+/stats — strength per movement pattern against your best
+Log against today's session to see planned vs done; /done moves your next loads.
+/settings also sets the e1RM formula and the morning message hour.
+
 Runs, rides and walks
 Send a .fit file from your watch or bike computer (or a .zip export of them): I reply with
 distance, pace, heart-rate zones, training load, PBs and a chart. Gym sessions recorded on a

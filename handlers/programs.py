@@ -79,8 +79,9 @@ async def progress_after_done(update: Update, context: ContextTypes.DEFAULT_TYPE
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    programs = services_of(context).programs
-    profile = await services_of(context).users.get(user.id)
+    services = services_of(context)
+    programs = services.programs
+    profile = await services.users.get(user.id)
     if profile is None or await programs.active(user.id) is None:
         return
     text = render_progress(await programs.after_session(user.id), profile.units)

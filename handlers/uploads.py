@@ -9,7 +9,7 @@ from telegram.ext import CallbackQueryHandler, ContextTypes, MessageHandler, fil
 
 from bot.context import services_of
 from bot.services.logwrite import Question
-from bot.services.uploads import UploadReport
+from bot.services.uploads import UploadReport, UploadService
 from engine.errors import EngineError
 from handlers.keyboards import grid
 
@@ -66,28 +66,39 @@ async def show_report(message: Message, status: Message, report: UploadReport) -
     await _ask(message, report.question)
 
 
+async def _analyse(
+    update: Update, message: Message, status: Message, uploads: UploadService
+) -> UploadReport | None:
+    """Download and analyse the document; on failure the status message says why."""
+    document = message.document
+    data = await _download(document, status) if document is not None else None
+    if data is None or document is None or update.effective_user is None:
+        return None
+    name = document.file_name or "upload.fit"
+    try:
+        return await uploads.upload(
+            update.update_id, update.effective_user.id, name, data, message.message_id
+        )
+    except EngineError as exc:
+        await status.edit_text(f"Nothing saved: {exc}")
+        return None
+
+
 async def receive_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Analyse a .fit or .zip document: 'Analysing…' at once, then the summary and charts."""
     message, user = update.effective_message, update.effective_user
     if message is None or message.document is None or user is None:
         return
-    document, uploads = message.document, services_of(context).uploads
+    uploads, document = services_of(context).uploads, message.document
     refusal = await uploads.refusal(user.id, document.file_name, document.file_size)
     if refusal is not None:
         await message.reply_text(refusal)
         return
     status = await message.reply_text(ANALYSING)
     await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
-    data = await _download(document, status)
-    if data is None:
-        return
-    name = document.file_name or "upload.fit"
-    try:
-        report = await uploads.upload(update.update_id, user.id, name, data, message.message_id)
-    except EngineError as exc:
-        await status.edit_text(f"Nothing saved: {exc}")
-        return
-    await show_report(message, status, report)
+    report = await _analyse(update, message, status, uploads)
+    if report is not None:
+        await show_report(message, status, report)
 
 
 async def name_sets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dtm
 from collections.abc import Iterable
 
-from sqlalchemy import BigInteger, Column, ForeignKey
-from sqlmodel import Field, SQLModel, col, select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.tables import ActivityRow, UploadedFile, Workout
+from storage.tables import ActivityRow, UploadedFile, User, Workout
 
 
 async def file_by_hash(session: AsyncSession, user_id: int, sha256: str) -> UploadedFile | None:
@@ -129,28 +128,16 @@ async def add_closed_workout(
     return workout.id or 0
 
 
-class AthleteSettings(SQLModel, table=True):
-    """Heart-rate preferences that have no column on users (created by migration 0004)."""
-
-    __tablename__ = "athlete_settings"
-
-    user_id: int = Field(
-        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
-    )
-    zone_method: str = "hrmax"  # "hrmax" (% of max HR) or "karvonen" (% of HR reserve)
-
-
 async def zone_method(session: AsyncSession, user_id: int) -> str | None:
-    """The user's chosen zone method, or None when never chosen."""
-    row = await session.get(AthleteSettings, user_id)
-    return row.zone_method if row is not None else None
+    """The user's chosen heart-rate zone method ("hrmax" or "karvonen")."""
+    user = await session.get(User, user_id)
+    return user.zone_method if user is not None else None
 
 
 async def set_zone_method(session: AsyncSession, user_id: int, method: str) -> None:
     """Store the user's zone method."""
-    row = await session.get(AthleteSettings, user_id)
-    if row is None:
-        row = AthleteSettings(user_id=user_id, zone_method=method)
-    row.zone_method = method
-    session.add(row)
-    await session.flush()
+    user = await session.get(User, user_id)
+    if user is not None:
+        user.zone_method = method
+        session.add(user)
+        await session.flush()

@@ -26,6 +26,7 @@ class User(SQLModel, table=True):
     max_hr: int | None = None
     rest_hr: int | None = None
     morning_hour: int = 7  # local hour of the morning session message
+    zone_method: str = "hrmax"  # "hrmax" (% of max HR) or "karvonen" (% of HR reserve)
     created_at: dtm.datetime
 
 

@@ -70,10 +70,17 @@ def is_ride(sport: str) -> bool:
     return any(word in sport.lower() for word in _RIDE_WORDS)
 
 
+MIN_SAMPLES = 30
+MIN_SPAN_S = 120.0
+FLAT_DISTANCE_M = 10.0  # less than this over the whole activity: indoor, no real distance
+
+
 def _plan(act: ActivityTrace, zones_bpm: Sequence[float], unit: Unit) -> _Plan:
     t = np.asarray(act.elapsed_s, dtype=float)
     distance, speed, hr = _streams(act, t)
     zones = _zone_edges(zones_bpm, hr)
+    if len(t) < MIN_SAMPLES or float(t[-1] - t[0]) < MIN_SPAN_S:
+        raise NotEnoughDataError("This activity is too short to chart (under two minutes).")
     label, metres = distance_unit(unit)
     ride = is_ride(act.sport)
     x = (distance - distance[0]) / metres if distance is not None else (t - t[0]) / 60
@@ -107,6 +114,10 @@ def _streams(
     distance = trace.channel(act.distance_m, len(t), "distance_m")
     speed = trace.channel(act.speed_mps, len(t), "speed_mps")
     hr = trace.channel(act.hr_bpm, len(t), "hr_bpm")
+    if distance is not None and np.nanmax(distance) - np.nanmin(distance) < FLAT_DISTANCE_M:
+        distance = None  # a treadmill or rower with no distance: chart against time
+        if speed is not None and not np.nanmax(speed) > 0:
+            speed = None
     if speed is None and distance is None and hr is None:
         raise NotEnoughDataError("This activity has no pace or heart-rate samples to chart.")
     if distance is not None:

@@ -12,8 +12,8 @@ from bot.services.logwrite import LogWriter
 from bot.services.profile import UserView
 from bot.services.programs import ProgramService
 from bot.services.questions import QuestionService
-from bot.services.users import UserService
 from bot.services.uploads import UploadService
+from bot.services.users import UserService
 from bot.services.workouts import WorkoutService
 from bot.settings import Settings
 from storage.db import Database

@@ -22,6 +22,7 @@ NOT_STARTED = "Send /start first, so I know who you are."
 FIELDS = ("born", "sex", "max", "rest", "zones")
 _CLEAR = ("auto", "off", "clear", "none", "-")
 _ALIASES = {
+    "born": "born",
     "birth": "born",
     "year": "born",
     "birthyear": "born",

@@ -10,6 +10,7 @@ days are claimed too, with nothing sent, unless a deload reminder is waiting.
 from __future__ import annotations
 
 import datetime as dtm
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -22,6 +23,7 @@ from storage.tables import User
 if TYPE_CHECKING:
     from bot.services.programs import ProgramService
 
+log = logging.getLogger(__name__)
 WINDOW = dtm.timedelta(hours=4)
 MORNING, DELOAD = "morning", "deload"
 
@@ -65,7 +67,11 @@ class MorningDeliveries:
         for user_id, (user, day) in due.items():
             if (user_id, day) in done:
                 continue
-            message = await self._claim(user, day, now)
+            try:
+                message = await self._claim(user, day, now)
+            except Exception:  # one user's broken plan must not hold up everyone else's
+                log.exception("morning message could not be prepared user_id=%s", user_id)
+                continue
             if message is not None:
                 claimed.append(message)
         return claimed

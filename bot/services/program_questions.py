@@ -103,7 +103,8 @@ def question(field: str, answers: Answers, today: dtm.date) -> tuple[str, list[C
 
 def _valid(field: str, value: str, answers: Answers) -> bool:
     """Whether a tapped value belongs to the question (old keyboards send stale ones)."""
-    _text, choices = question(field, answers, dtm.date.min + dtm.timedelta(days=7))
+    # The date only changes the start question's labels, never its values.
+    _text, choices = question(field, answers, dtm.date(2000, 1, 3))
     return value in {v for _label, v in choices}
 
 

@@ -59,7 +59,9 @@ def exercise_lines(planned: PlannedExercise, unit: str) -> list[str]:
         lines[0] += " — find your load ↓"
     barbell = equipment_of(planned.exercise) in ("barbell", "trap bar")
     if planned.load_kg and barbell:
-        plates = format_plates(from_kg(planned.load_kg, unit) or 0.0, default_profile(unit))
+        # Stored kg carry two decimals; a tenth in the user's unit gets the makeable load back.
+        shown = round(from_kg(planned.load_kg, unit) or 0.0, 1)
+        plates = format_plates(shown, default_profile(unit))
         if plates:
             lines.append(f"   plates: {plates}")
     if planned.warmup:

@@ -39,13 +39,14 @@ from engine.program import Program, build_program
 from storage import logbook
 from storage import pending as questions
 from storage import programs as repo
-from storage.tables import ProgramRow
+from storage.tables import PendingInput, ProgramRow
 
 if TYPE_CHECKING:
     from bot.services.programs import ProgramService
 
 E1RM_HISTORY_DAYS = 365
 EXPIRED = "These questions have expired; send /program to start again."
+KEPT = "Kept your current program. /today shows today's session."
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,16 @@ class WizardStep:
     text: str
     buttons: tuple[tuple[str, str], ...] = ()
     overview: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tap:
+    """One tapped button of the questions."""
+
+    wizard_id: int
+    field: str
+    value: str
+    today: dtm.date
 
 
 class ProgramWizard:
@@ -67,16 +78,19 @@ class ProgramWizard:
     def _today(self, user: UserView) -> dtm.date:
         return self._core.clock().astimezone(ZoneInfo(user.timezone)).date()
 
-    async def begin(self, update_id: int, user_id: int) -> WizardStep:
-        """Start (or restart) the questions."""
+    async def _user(self, user_id: int) -> UserView:
         user = await self._core.profile(user_id)
         if user is None:
             raise EngineError("Send /start first, so I know your units and timezone.")
+        return user
+
+    async def begin(self, update_id: int, user_id: int) -> WizardStep:
+        """Start (or restart) the questions."""
+        user = await self._user(user_id)
         async with self._core.once(update_id, user_id, "program-begin") as session:
             await questions.add_pending(
                 session, user_id=user_id, kind="program", raw_text="",
-                payload={"token": update_id, "answers": {}},
-                now=self._core.clock(),
+                payload={"token": update_id, "answers": {}}, now=self._core.clock(),
             )  # fmt: skip
             existing = await repo.active_program(session, user_id)
         intro = "🧭 Let's build your program — a few taps."
@@ -97,59 +111,69 @@ class ProgramWizard:
         self, update_id: int, user_id: int, wizard_id: int, field: str, value: str
     ) -> WizardStep | None:
         """Apply one tap; None when it answers a question already answered (a double tap)."""
-        user = await self._core.profile(user_id)
-        if user is None:
-            raise EngineError("Send /start first, so I know your units and timezone.")
+        user = await self._user(user_id)
         today = self._today(user)
         async with self._core.once(update_id, user_id, "program-answer") as session:
             row = await repo.wizard(session, user_id, wizard_id)
             if row is None:
                 return WizardStep(EXPIRED)
-            answers: Answers = questions.payload_of(row)["answers"]
-            if field == "confirm":
-                if value != "yes":
-                    await session.delete(row)
-                    return WizardStep("Kept your current program. /today shows today's session.")
-                step = await self._finish(session, user, wizard_id, answers, today, True)
-            else:
-                new = (
-                    change(answers, value) if field == "change" else answer(answers, field, value)
-                )
-                if new is None or new == answers:
-                    return None
-                payload = {"token": wizard_id, "answers": new}
-                await repo.save_wizard(session, row, json.dumps(payload))
-                if next_field(new) is not None:
-                    return self._ask(wizard_id, new, today)
-                step = await self._finish(session, user, wizard_id, new, today, False)
-            if step.overview is not None:
+            tap = Tap(wizard_id, field, value, today)
+            step = await self._tap(session, user, row, tap)
+            if step is not None and step.overview is not None:
                 await session.delete(row)
         self._programs.forget(user_id)
         return step
 
+    async def _tap(
+        self, session: AsyncSession, user: UserView, row: PendingInput, tap: Tap
+    ) -> WizardStep | None:
+        """Store the answer and say what comes next."""
+        answers: Answers = questions.payload_of(row)["answers"]
+        if tap.field == "confirm":
+            if tap.value == "yes":
+                return await self._finish(session, user, answers, tap, confirmed=True)
+            await session.delete(row)
+            return WizardStep(KEPT)
+        if tap.field == "change":
+            new = change(answers, tap.value)
+        else:
+            new = answer(answers, tap.field, tap.value)
+        if new is None or new == answers:
+            return None
+        payload = {"token": tap.wizard_id, "answers": new}
+        await repo.save_wizard(session, row, json.dumps(payload))
+        if next_field(new) is not None:
+            return self._ask(tap.wizard_id, new, tap.today)
+        return await self._finish(session, user, new, tap, confirmed=False)
+
     async def _finish(
-        self,
-        session: AsyncSession,
-        user: UserView,
-        wizard_id: int,
-        answers: Answers,
-        today: dtm.date,
-        confirmed: bool,
+        self, session: AsyncSession, user: UserView, answers: Answers, tap: Tap, *, confirmed: bool
     ) -> WizardStep:
         """Build; on success ask to replace an older program, or store and show week 1."""
         done = "\n".join(summary(answers))
         try:
-            program = await self._build(session, user, answers, today)
+            program = await self._build(session, user, answers, tap.today)
         except ProgramError as exc:
-            buttons = tuple((label, f"prog:{wizard_id}:change:{f}") for label, f in CHANGES)
+            buttons = tuple((label, f"prog:{tap.wizard_id}:change:{f}") for label, f in CHANGES)
             return WizardStep(f"{done}\n\n⚠️ {exc}\nChange an answer:", buttons)
         if not confirmed and await repo.active_program(session, user.id) is not None:
             buttons = (
-                ("Yes, replace it", f"prog:{wizard_id}:confirm:yes"),
-                ("Keep my current one", f"prog:{wizard_id}:confirm:no"),
+                ("Yes, replace it", f"prog:{tap.wizard_id}:confirm:yes"),
+                ("Keep my current one", f"prog:{tap.wizard_id}:confirm:no"),
             )
             return WizardStep(f"{done}\n\nThis replaces your current program. Go ahead?", buttons)
-        start = start_date(answers, today)
+        active = await self._store(session, user, answers, program, start_date(answers, tap.today))
+        return WizardStep(f"{done}\n\n✅ Program built.", (), render_overview(active, user.units))
+
+    async def _store(
+        self,
+        session: AsyncSession,
+        user: UserView,
+        answers: Answers,
+        program: Program,
+        start: dtm.date,
+    ) -> ActiveProgram:
+        """Store the program as the user's active one."""
         state = ProgramState(answers=answers)
         name = f"{SPLITS[answers['split']]} · {goals_text(answers['goals'], answers['weights'])}"
         row = await repo.add_program(
@@ -159,8 +183,7 @@ class ProgramWizard:
                 program=json.dumps(program.to_dict()), created_at=self._core.clock(),
             ),
         )  # fmt: skip
-        active = ActiveProgram(row.id or 0, name, start, program, state)
-        return WizardStep(f"{done}\n\n✅ Program built.", (), render_overview(active, user.units))
+        return ActiveProgram(row.id or 0, name, start, program, state)
 
     async def _build(
         self, session: AsyncSession, user: UserView, answers: Answers, today: dtm.date

@@ -18,6 +18,7 @@ from bot.services.profile import UserView
 from bot.services.program_deload import acwr_today, performances, triggered_deload
 from bot.services.program_morning import MorningDeliveries
 from bot.services.program_progress import apply_logged, by_local_day
+from bot.services.program_schedule import week_of
 from bot.services.program_state import ActiveProgram
 from bot.services.program_text import plan_note
 from bot.services.program_views import DayView, Progress, StatsView, WeekView
@@ -28,6 +29,7 @@ from engine.errors import EngineError
 from engine.loading import default_profile
 from engine.pattern_strength import WINDOW_DAYS, E1rmObservation, pattern_strength
 from engine.prescription import SessionTarget, next_session
+from engine.program import PlannedSession
 from storage import activities, logbook, users
 from storage import programs as repo
 
@@ -80,25 +82,16 @@ class ProgramService:
         if active is None:
             return DayView(on, user.units, None, None, None)
         at = active.on(on)
-        cold = None
-        if at is not None:
-            unknown = [e for e in active.planned(at).exercises if e.main and e.percent_1rm]
-            unknown = [e for e in unknown if not e.load_kg]
-            if unknown:
-                test = next_session(
-                    [], SessionTarget(unknown[0].exercise), 0.5, None,
-                    default_profile(user.units), today=on,
-                )  # fmt: skip
-                names = ", ".join(e.exercise for e in unknown)
-                cold = f"{names[:1].upper()}{names[1:]}: {test.explanation}."
+        cold = _cold_start(active.planned(at), user.units, on) if at is not None else None
         return DayView(on, user.units, active, at, active.after(on), cold)
 
     async def week(self, user_id: int, on: dtm.date | None = None) -> WeekView:
-        """The program week of a day (default: the user's today)."""
+        """The program week of a day (default: the user's today), earlier sessions applied."""
         user = await self._user(user_id)
         on = on or self.local_today(user)
+        await self._catch_up(user, on - dtm.timedelta(days=1), on)
         active = await self.active(user_id)
-        week = (on - active.start).days // 7 + 1 if active else 0
+        week = week_of(active.start, on) if active else 0
         return WeekView(on, user.units, active, week)
 
     async def plan_note(
@@ -223,3 +216,13 @@ class ProgramService:
         async with self._core.db.read() as session:
             user = await users.get_user(session, user_id)
         return None if user is None else user.morning_hour
+
+
+def _cold_start(session: PlannedSession, unit: str, on: dtm.date) -> str | None:
+    """The engine's cold-start advice when main lifts of a session have no load yet."""
+    unknown = [e.exercise for e in session.exercises if e.main and e.percent_1rm and not e.load_kg]
+    if not unknown:
+        return None
+    test = next_session([], SessionTarget(unknown[0]), 0.5, None, default_profile(unit), today=on)
+    names = ", ".join(unknown)
+    return f"{names[:1].upper()}{names[1:]}: {test.explanation}."

@@ -68,7 +68,9 @@ class EffortBook:
     def of(cls, rows: Iterable[tuple[dtm.datetime, str]]) -> EffortBook:
         return cls([(when, json.loads(text)) for when, text in rows])
 
-    def best(self, since: dtm.datetime | None = None, until: dtm.datetime | None = None):
+    def best(
+        self, since: dtm.datetime | None = None, until: dtm.datetime | None = None
+    ) -> dict[str, float]:
         """The fastest time per distance among efforts started in [since, until]."""
         best: dict[str, float] = {}
         for when, efforts in self.items:
@@ -118,7 +120,9 @@ def activity_load(activity: Activity) -> tuple[float, str]:
     return round(hours * NO_HR_LOAD_PER_HOUR, 1), "estimate"
 
 
-def activity_row(a: Activity, user_id: int, file_id: int, load: float, now: dtm.datetime):
+def activity_row(
+    a: Activity, user_id: int, file_id: int, load: float, now: dtm.datetime
+) -> ActivityRow:
     """The stored form of an analysed activity (Z0..Z5 seconds and efforts as JSON)."""
     return ActivityRow(
         user_id=user_id,

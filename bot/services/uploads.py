@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.charts import Chart, Unit
+from bot.charts import ActivityTrace, Chart, Unit
 from bot.services.athlete import AthleteService
 from bot.services.core import Core, DuplicateUpdateError
 from bot.services.fit_sets import SetGroup, choices_for, describe, groups_of, payload_of, row_of
@@ -118,6 +118,7 @@ class UploadService:
     ) -> tuple[list[FileOutcome], Question | None]:
         """All writes of one upload, in one exactly-once transaction."""
         analysed = {a.source.sha256 for a in analyses}
+        failed = {a.source.sha256: a.error for a in analyses if a.error is not None}
         ordered = sorted(analyses, key=_first_start)
         async with self._core.once(update_id, who.user_id, "upload") as session:
             book = EffortBook.of(await repo.effort_history(session, who.user_id))
@@ -128,8 +129,10 @@ class UploadService:
             for item in inputs:
                 if item.sha256 in analysed:
                     analysed.discard(item.sha256)  # a second copy in the same ZIP is a repeat
-                    continue
-                outcomes.append(await _repeat(session, who.user_id, item))
+                elif item.sha256 in failed:
+                    outcomes.append(FileOutcome(item.name, error=failed[item.sha256]))
+                else:
+                    outcomes.append(await _repeat(session, who.user_id, item))
             groups = [g for o in outcomes for g in o.groups]
             question = await self._ask(session, who, groups, message_id) if groups else None
         return outcomes, question
@@ -244,7 +247,7 @@ async def _log_group(session: AsyncSession, who: Athlete, group: SetGroup, exerc
     return workout_id
 
 
-def _chart_traces(outcomes: list[FileOutcome]) -> list:
+def _chart_traces(outcomes: list[FileOutcome]) -> list[ActivityTrace]:
     """Traces of the longest new activities (at most MAX_CHARTS), in time order."""
     results = [r for o in outcomes for r in o.results if len(r.activity.track) >= 2]
     longest = sorted(results, key=lambda r: r.activity.elapsed_s, reverse=True)[:MAX_CHARTS]

@@ -131,3 +131,33 @@ def test_no_usable_samples_explains_why() -> None:
     act = ActivityTrace("run", DAY, (0.0, 1.0, 2.0), hr_bpm=(None, 140.0, None))
     with pytest.raises(NotEnoughDataError, match="no pace or heart-rate samples"):
         render_activity(act, ZONES)
+
+
+def test_a_very_short_activity_is_explained_not_drawn() -> None:
+    """Six samples over six seconds get a friendly 'too short' answer, not a broken chart."""
+    trace = ActivityTrace(
+        "running",
+        date(2026, 1, 1),
+        tuple(float(i) for i in range(6)),
+        tuple(float(i) for i in range(6)),
+        (2.5,) * 6,
+        (140,) * 6,
+    )
+    with pytest.raises(NotEnoughDataError, match="too short"):
+        render_activity(trace, [100, 120, 140, 160, 180, 190])
+
+
+def test_flat_distance_is_charted_against_time_without_warnings() -> None:
+    """A rower with no distance or speed (only HR) is drawn over minutes, not distance."""
+    n = 300
+    trace = ActivityTrace(
+        "running",
+        date(2026, 1, 1),
+        tuple(float(i) for i in range(n)),
+        (0.0,) * n,
+        (0.0,) * n,
+        (140,) * n,
+    )
+    chart = render_activity(trace, [100, 120, 140, 160, 180, 190])
+    assert chart.png.startswith(b"\x89PNG")
+    assert " km" not in chart.caption

@@ -7,6 +7,7 @@ import gzip
 import io
 import itertools
 import json
+import shutil
 import sqlite3
 import zipfile
 from datetime import UTC, datetime, timedelta
@@ -17,7 +18,7 @@ from fit_tool.profile.profile_type import Sport, SubSport
 
 from bot.charts.chart import fmt_duration
 from bot.services import Services
-from bot.services.athlete import HrInputError, parse_setting
+from bot.services.athlete import HrInputError, check_profile, parse_setting
 from bot.services.upload_analysis import WRONG_TYPE
 from bot.services.upload_store import NO_HR_LOAD_PER_HOUR
 from bot.services.uploads import ALREADY_HANDLED, UploadReport
@@ -26,12 +27,15 @@ from engine.errors import EngineError
 from engine.fit import analyse_fit
 from engine.hr import AthleteProfile
 from storage import activities as activity_repo
+from storage.migrate import upgrade
+from storage.tables import User
 from tests.conftest import shared_path
 from tests.engine import fitgen
 from tests.engine.fitgen import Fit, ramp
 
 ANN, BOB = 701, 702
 DAY1 = datetime(2026, 10, 1, 6, 0, tzinfo=UTC)  # 08:00 in Berlin
+TODAY = DAY1.date()
 _updates = itertools.count(10_000)
 
 
@@ -98,6 +102,20 @@ async def upload(services: Services, name: str, data: bytes, user: int = ANN) ->
         return await services.uploads.upload(next(_updates), user, name, data, 5)
     except EngineError as exc:
         return UploadReport(f"Nothing saved: {exc}")
+
+
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated database per module; each test gets a copy (migrating is the slow part)."""
+    path = tmp_path_factory.mktemp("template") / "spotter.db"
+    upgrade(f"sqlite+aiosqlite:///{path}")
+    return path
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, migrated: Path) -> str:
+    shutil.copy(migrated, tmp_path / "spotter.db")
+    return f"sqlite+aiosqlite:///{tmp_path / 'spotter.db'}"
 
 
 @pytest.fixture
@@ -260,7 +278,12 @@ BAD_INPUTS = [
         "checksum does not match",
     ),
     ("zip bomb", "export.zip", _zip_bomb, "compressed suspiciously well"),
-    ("too many files", "export.zip", lambda: zip_of({f"{i}.fit": b"x" for i in range(201)}), "more than 200 files"),  # noqa: E501
+    (
+        "too many files",
+        "export.zip",
+        lambda: zip_of({f"{i}.fit": b"x" for i in range(201)}),
+        "more than 200 files",
+    ),
     ("zip without FIT", "export.zip", lambda: zip_of({"notes.txt": b"hi"}), "holds no .fit files"),
     ("not a zip", "export.zip", lambda: b"hello", "cannot be opened"),
     ("a PDF", "report.pdf", lambda: b"%PDF-1.7", WRONG_TYPE),
@@ -430,39 +453,52 @@ async def test_default_zones_are_flagged_until_the_profile_is_set(ann: Services)
 )
 def test_hr_settings_are_read(text: str, expected: tuple[str, object]) -> None:
     """Typed /hr values map to the column they change."""
-    assert parse_setting(text, datetime(2026, 5, 1, tzinfo=UTC).date()) == expected
+    assert parse_setting(text, TODAY) == expected
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("max 300", "between 100 and 240"),
-        ("rest 130", "between 25 and 120"),
-        ("born 1900", "outside 10–100"),
         ("sex x", "m or f"),
         ("max lots", "not a whole number"),
         ("weight 80", "Try “/hr born 1988”"),
+        ("zones fancy", "karvonen"),
     ],
 )
-async def test_impossible_hr_settings_are_refused(ann: Services, text: str, message: str) -> None:
-    """Impossible values get a friendly reason and change nothing."""
+def test_unreadable_hr_settings_are_explained(text: str, message: str) -> None:
+    """Typed values that make no sense get a hint."""
     with pytest.raises(HrInputError, match=message):
-        await ann.athlete.change(next(_updates), ANN, text)
-    assert (await ann.athlete.heart(ANN)).max_hr is None
+        parse_setting(text, TODAY)
 
 
-async def test_rest_above_max_is_refused(ann: Services) -> None:
-    """A resting HR at or above the max HR is refused."""
-    await ann.athlete.change(next(_updates), ANN, "max 150")
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"max_hr": 300}, "between 100 and 240"),
+        ({"rest_hr": 130}, "between 25 and 120"),
+        ({"birth_year": 1900}, "outside 10–100"),
+        ({"max_hr": 110, "rest_hr": 115}, "below max"),
+    ],
+)
+def test_impossible_hr_settings_are_refused(changes: dict[str, int], message: str) -> None:
+    """Values no human heart fits are refused with the reason."""
+    user = User(id=1, created_at=DAY1, **changes)
+    with pytest.raises(HrInputError, match=message):
+        check_profile(user, "hrmax", TODAY)
+
+
+async def test_a_refused_hr_change_changes_nothing(ann: Services) -> None:
+    """A resting HR at or above the stored max HR is refused and not stored."""
+    await ann.athlete.change(next(_updates), ANN, "max 110")
     with pytest.raises(HrInputError, match="below max"):
-        await ann.athlete.change(next(_updates), ANN, "rest 110")
+        await ann.athlete.change(next(_updates), ANN, "rest 115")
     assert (await ann.athlete.heart(ANN)).rest_hr is None
 
 
 REAL = [
     ("run_fr920xt_devfields.fit", "🏃 Run · Sat 18 May 16:11", "16.77 km"),
     ("bike_edge530_hrv.fit", "🚴 Ride · road · Sat 7 Nov 20:13", "66.80 km"),
-    ("swim_pool_fr735xt.fit", "🏊 Swim · lap swimming · Tue 13 Jun 15:42", "2,610 m"),
+    ("swim_pool_fr735xt.fit", "🏊 Swim · lap swimming · Tue 13 Jun 15:42", "2,606 m"),
 ]
 
 

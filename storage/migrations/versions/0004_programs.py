@@ -40,7 +40,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("user_id", "kind", "local_date"),
     )
     with op.batch_alter_table("users") as batch:
-        batch.add_column(sa.Column("morning_hour", sa.Integer(), nullable=False, server_default="7"))
+        batch.add_column(
+            sa.Column("morning_hour", sa.Integer(), nullable=False, server_default="7")
+        )
 
 
 def downgrade() -> None:

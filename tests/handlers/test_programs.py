@@ -1,0 +1,135 @@
+"""Programs through the real application and the fake Bot API: build, follow, progress."""
+
+from __future__ import annotations
+
+import datetime as dtm
+
+import pytest
+
+from bot.services import Services
+from tests.conftest import FrozenClock, onboard, sent
+from tests.faketg import FakeTelegram, SentMessage
+
+ANN = 801
+# Monday 16 Nov 2026, 05:00 in Berlin: before the morning message window opens.
+EARLY = dtm.datetime(2026, 11, 16, 4, 0, tzinfo=dtm.UTC)
+ANSWERS = [
+    "💪 Strength",
+    "🧱 Muscle (hypertrophy)",
+    "Just these two",
+    "Strength 7 · Muscle 3",
+    "3",
+    "60 min",
+    "🏋️ Full gym",
+    "Full body",
+    "8 weeks",
+    "Today (Mon 16 Nov)",
+]
+
+
+async def say(tg: FakeTelegram, user: int, text: str, count: int = 1, **kw: object):
+    tg.send_text(user, text, **kw)
+    return await tg.await_for(user, count=count, predicate=sent)
+
+
+async def tap(tg: FakeTelegram, message: SentMessage, label: str) -> SentMessage:
+    data = next(d for text, d in message.buttons if text == label)
+    tg.press_button(ANN, message.message_id, data)
+    (edit,) = await tg.await_for(ANN)
+    return edit
+
+
+@pytest.fixture
+async def ann(live_bot: Services, tg: FakeTelegram, clock: FrozenClock) -> Services:
+    clock.now = EARLY
+    await onboard(tg, ANN)
+    return live_bot
+
+
+async def answer_all(tg: FakeTelegram, answers: list[str]) -> SentMessage:
+    (question,) = await say(tg, ANN, "/program")
+    assert question.text.startswith("🧭 Let's build your program")
+    for label in answers:
+        question = await tap(tg, question, label)
+    return question
+
+
+async def test_build_follow_and_progress_a_program(
+    ann: Services, tg: FakeTelegram, clock: FrozenClock
+) -> None:
+    """Buttons build week 1; logging today's session shows the plan; /done moves next loads."""
+    await say(tg, ANN, "squat 140x1 @10", date=EARLY - dtm.timedelta(days=3))
+    await say(tg, ANN, "/done")
+    last = await answer_all(tg, ANSWERS)
+    assert last.text.endswith("✅ Program built.")
+    assert last.buttons == []
+    (overview,) = await tg.await_for(ANN, predicate=sent)
+    assert "Mon 16 Nov — Full body A: squat 4×7 @ 102.5 kg" in overview.text
+    (today,) = await say(tg, ANN, "/today")
+    assert "• Squat 4 × 7 @ 102.5 kg (RIR 3)" in today.text
+    assert "plates: 20 + 2×(25, 15, 1.25)" in today.text
+    (first,) = await say(tg, ANN, "squat 102.5x7 rir5", date=EARLY)
+    assert first.text.endswith("📋 Plan: 4 × 7 @ 102.5 kg (RIR 3) — set 1 of 4 ✓")
+    (rest,) = await say(tg, ANN, "squat 3x7 @ 102.5 rir5", date=EARLY + dtm.timedelta(minutes=9))
+    assert rest.text.endswith("— set 4 of 4 ✓ all sets done")
+    summary, progress = await say(tg, ANN, "/done", count=2)
+    assert summary.text.startswith("🏁 Workout done")
+    assert progress.text.splitlines() == [
+        "📈 Plan updated from what you logged:",
+        "• Squat: 105 kg → 110 kg next time (targets met with reps to spare)",
+    ]
+    clock.now = EARLY + dtm.timedelta(weeks=1)
+    (next_week,) = await say(tg, ANN, "/today")
+    assert "• Squat 4 × 7 @ 110 kg (RIR 2.5)" in next_week.text
+    (week,) = await say(tg, ANN, "/week")
+    assert week.text.startswith("🗓 Week 2 of 8 (accumulation)\nMon 23 Nov — Full body A: squat")
+
+
+async def test_an_impossible_answer_is_explained_and_changed(
+    ann: Services, tg: FakeTelegram
+) -> None:
+    """Push/pull/legs on 2 days says why and offers to change the days; then it builds."""
+    answers = [
+        "Push / Pull / Legs" if a == "Full body" else "2" if a == "3" else a for a in ANSWERS
+    ]
+    problem = await answer_all(tg, answers)
+    assert "⚠️ Push/pull/legs needs at least 3 days a week." in problem.text
+    asked = await tap(tg, problem, "Change days")
+    assert asked.text.endswith("How many days a week can you train?")
+    built = await tap(tg, asked, "4")
+    assert built.text.endswith("✅ Program built.")
+    (overview,) = await tg.await_for(ANN, predicate=sent)
+    assert overview.text.startswith("✅ Your program: Push / Pull / Legs, 4 days a week")
+
+
+async def test_settings_change_formula_and_morning_hour(ann: Services, tg: FakeTelegram) -> None:
+    """/settings offers the e1RM formulas and morning hours, and stores the choice."""
+    (settings,) = await say(tg, ANN, "/settings")
+    assert "e1RM formula: Auto" in settings.text
+    assert "Morning message: 07:00" in settings.text
+    tg.press_button(ANN, settings.message_id, "settings:formula")
+    (choices,) = await tg.await_for(ANN, predicate=sent)
+    assert [label for label, _ in choices.buttons][:3] == [
+        "Auto (RPE chart when effort is logged)",
+        "Epley",
+        "Brzycki",
+    ]
+    done = await tap(tg, choices, "Brzycki")
+    assert done.text.startswith("e1RM formula: Brzycki ✓")
+    (logged,) = await say(tg, ANN, "bench 100x5")
+    assert "e1RM 112.5 kg" in logged.text
+    tg.press_button(ANN, settings.message_id, "settings:morning")
+    (hours,) = await tg.await_for(ANN, predicate=sent)
+    assert (await tap(tg, hours, "06:00")).text == "Morning message: 06:00 your time ✓"
+    (again,) = await say(tg, ANN, "/settings")
+    assert "e1RM formula: Brzycki\nMorning message: 06:00" in again.text
+
+
+async def test_stats_and_no_program_replies(ann: Services, tg: FakeTelegram) -> None:
+    """/today and /week point to /program; /stats explains the Pattern Strength Index."""
+    assert (await say(tg, ANN, "/today"))[0].text.startswith("You don't have a program yet")
+    assert (await say(tg, ANN, "/week"))[0].text.startswith("You don't have a program yet")
+    await say(tg, ANN, "squat 100x5", date=EARLY - dtm.timedelta(days=1))
+    (stats,) = await say(tg, ANN, "/stats")
+    assert stats.text.startswith("📊 Pattern Strength Index (100 = at your best)\n• Squat: 100")
+    assert "all-time best" in stats.text
