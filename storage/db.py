@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dtm
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import event, insert
+from sqlalchemy import Engine, create_engine, event, insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.tables import ProcessedUpdate
+
+T = TypeVar("T")
 
 
 class AlreadyAppliedError(Exception):
@@ -36,8 +40,27 @@ def make_engine(url: str) -> AsyncEngine:
     return engine
 
 
+_RECORD = insert(ProcessedUpdate.__table__)
+
+
+def _record_update(conn: Any, update_id: int | None, user_id: int | None, kind: str,
+                   now: dtm.datetime) -> None:  # fmt: skip
+    if update_id is None:
+        return
+    row = {"update_id": update_id, "user_id": user_id, "kind": kind, "created_at": now}
+    try:
+        conn.execute(_RECORD, row)
+    except IntegrityError as exc:
+        raise AlreadyAppliedError(update_id) from exc
+
+
 class Database:
-    """Owns the engine and hands out short sessions and exactly-once transactions."""
+    """Owns the engines and hands out short sessions and exactly-once transactions.
+
+    Most work uses the async engine (aiosqlite). A hot path can instead run a whole
+    transaction as one synchronous function in the database thread (``run``): every
+    aiosqlite statement costs several thread hops, a ``run`` costs one.
+    """
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -45,6 +68,38 @@ class Database:
         self._sessions = async_sessionmaker(
             self.engine, class_=AsyncSession, expire_on_commit=False
         )
+        self._sync: Engine | None = None
+        self._thread: ThreadPoolExecutor | None = None
+
+    def _sync_engine(self) -> Engine:
+        if self._sync is None:
+            from storage.migrate import sync_url
+
+            self._sync = create_engine(sync_url(self.url))
+            if self._sync.dialect.name == "sqlite":
+                event.listen(self._sync, "connect", _on_connect)
+        return self._sync
+
+    async def run(
+        self,
+        fn: Callable[..., T],
+        *args: Any,
+        update_id: int | None = None,
+        user_id: int | None = None,
+        kind: str = "",
+        now: dtm.datetime,
+    ) -> T:
+        """Run ``fn(connection, *args)`` as one transaction in the database thread; with an
+        update id it is applied at most once (AlreadyAppliedError), like ``write``."""
+        if self._thread is None:
+            self._thread = ThreadPoolExecutor(1, thread_name_prefix="spotter-db")
+
+        def transaction() -> T:
+            with self._sync_engine().begin() as conn:
+                _record_update(conn, update_id, user_id, kind, now)
+                return fn(conn, *args)
+
+        return await asyncio.get_running_loop().run_in_executor(self._thread, transaction)
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:
@@ -68,14 +123,16 @@ class Database:
         """
         async with self._sessions() as session, session.begin():
             if update_id is not None:
-                row = {"update_id": update_id, "user_id": user_id, "kind": kind, "created_at": now}
                 connection = await session.connection()
-                try:
-                    await connection.execute(insert(ProcessedUpdate.__table__), row)
-                except IntegrityError as exc:
-                    raise AlreadyAppliedError(update_id) from exc
+                await connection.run_sync(_record_update, update_id, user_id, kind, now)
             yield session
 
     async def dispose(self) -> None:
-        """Close every pooled connection."""
+        """Close every pooled connection and the database thread."""
         await self.engine.dispose()
+        if self._thread is not None:
+            self._thread.shutdown(wait=True)
+            self._thread = None
+        if self._sync is not None:
+            self._sync.dispose()
+            self._sync = None

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dtm
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import case, func, insert, update
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from engine.records import Bests
+from storage import setwrite
 from storage.tables import LogEntry, SetLog, Workout
 
 
@@ -27,30 +27,9 @@ async def current_workout(session: AsyncSession, user_id: int) -> Workout | None
 async def workout_for_set(
     session: AsyncSession, user_id: int, now: dtm.datetime, gap: dtm.timedelta
 ) -> tuple[int, bool]:
-    """The id of the open workout if its last set is recent enough, else of a new one; and
-    whether it is new. The common case is one UPDATE … RETURNING statement."""
-    table = Workout.__table__.c
+    """The open workout's id if its last set is recent enough, else a new one's; and if new."""
     connection = await session.connection()
-    touched = await connection.execute(
-        update(Workout.__table__)
-        .where(table.user_id == user_id, table.closed_at.is_(None), table.last_set_at >= now - gap)
-        .values(last_set_at=func.max(table.last_set_at, now))
-        .returning(table.id)
-    )
-    workout_id = touched.scalar()
-    if workout_id is not None:
-        return workout_id, False
-    await connection.execute(
-        update(Workout.__table__)
-        .where(table.user_id == user_id, table.closed_at.is_(None))
-        .values(closed_at=table.last_set_at)
-    )
-    created = await connection.execute(
-        insert(Workout.__table__)
-        .values(user_id=user_id, started_at=now, last_set_at=now)
-        .returning(table.id)
-    )
-    return created.scalar_one(), True
+    return await connection.run_sync(setwrite.touch_workout, user_id, now, gap)
 
 
 async def start_workout(session: AsyncSession, user_id: int, now: dtm.datetime) -> Workout:
@@ -79,31 +58,21 @@ async def close_workout(session: AsyncSession, user_id: int, now: dtm.datetime) 
 async def add_entry(
     session: AsyncSession, entry: LogEntry, sets: Sequence[SetLog]
 ) -> tuple[LogEntry, list[SetLog]]:
-    """Store an entry and its sets with two statements (the sets' own ids stay unset)."""
+    """Store an entry and its sets (the sets' own ids stay unset)."""
     connection = await session.connection()
-    inserted = await connection.execute(
-        insert(LogEntry.__table__)
-        .values(**entry.model_dump(exclude={"id"}))
-        .returning(LogEntry.__table__.c.id)
-    )
-    entry.id = inserted.scalar_one()
-    return entry, await _insert_sets(session, entry, sets)
+    return await connection.run_sync(setwrite.insert_entry, entry, sets)
 
 
-async def _insert_sets(
-    session: AsyncSession, entry: LogEntry, sets: Sequence[SetLog]
-) -> list[SetLog]:
-    stored = []
-    for position, row in enumerate(sets):
-        row.entry_id, row.position = entry.id or 0, position
-        row.workout_id, row.user_id = entry.workout_id, entry.user_id
-        stored.append(row)
-    if stored:
-        connection = await session.connection()
-        await connection.execute(
-            insert(SetLog.__table__), [row.model_dump(exclude={"id"}) for row in stored]
-        )
-    return stored
+async def write_sets(
+    session: AsyncSession,
+    entry: LogEntry,
+    rows: Sequence[SetLog],
+    loads: dict[str, set[float]],
+    gap: dtm.timedelta,
+) -> setwrite.WrittenSets:
+    """See storage.setwrite.write_sets (the same, inside an async transaction)."""
+    connection = await session.connection()
+    return await connection.run_sync(setwrite.write_sets, entry, rows, loads, gap)
 
 
 async def replace_sets(
@@ -114,7 +83,8 @@ async def replace_sets(
     entry.raw_text = raw_text
     session.add(entry)
     await session.flush()
-    return await _insert_sets(session, entry, sets)
+    connection = await session.connection()
+    return await connection.run_sync(setwrite.insert_sets, entry, sets)
 
 
 async def entry_sets(session: AsyncSession, entry_id: int) -> list[SetLog]:
@@ -200,14 +170,6 @@ async def user_sets(
     return list((await session.exec(statement)).all())
 
 
-def _load_expr():
-    """The load rep records compare (see engine.records.load_of); no load counts as 0."""
-    table = SetLog.__table__.c
-    return func.coalesce(
-        case((table.bodyweight, table.added_weight_kg), else_=table.weight_kg), 0.0
-    )
-
-
 async def exercise_bests(
     session: AsyncSession,
     user_id: int,
@@ -217,26 +179,15 @@ async def exercise_bests(
     exclude_workout: int | None = None,
     count_workout: int | None = None,
 ) -> tuple[Bests, int]:
-    """The user's bests at an exercise (see engine.records.bests_of) and how many of its sets
-    ``count_workout`` already has, in one aggregate query."""
-    table = SetLog.__table__.c
-    loads = sorted(set(loads))
-    columns = [
-        func.count(),
-        func.count(case((table.workout_id == count_workout, 1))),
-        func.max(case((table.bodyweight.is_(False), table.weight_kg))),
-        func.max(table.e1rm_kg),
-        func.max(case((table.bodyweight.is_(True), table.added_weight_kg))),
-        func.max(table.duration_s),
-        *(
-            func.max(case(((table.reps > 0) & (_load_expr() >= load - 1e-6), table.reps)))
-            for load in loads
-        ),
-    ]
-    where = [table.user_id == user_id, table.exercise == exercise]
-    if exclude_workout is not None:
-        where.append(table.workout_id != exclude_workout)
-    row = (await session.exec(select(*columns).where(*where))).one()
-    count, in_workout, weight, e1rm, added, duration, *reps = row
-    bests = Bests(count, weight, e1rm, added, duration, dict(zip(loads, reps, strict=True)))
-    return bests, in_workout
+    """See storage.setwrite.bests_on: bests at an exercise and its sets in a workout."""
+    connection = await session.connection()
+    return await connection.run_sync(
+        lambda conn: setwrite.bests_on(
+            conn,
+            user_id,
+            exercise,
+            loads,
+            exclude_workout=exclude_workout,
+            count_workout=count_workout,
+        )
+    )

@@ -7,6 +7,7 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -16,6 +17,7 @@ from storage import users
 from storage.db import AlreadyAppliedError, Database
 
 Clock = Callable[[], dtm.datetime]
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
@@ -39,6 +41,19 @@ class Core:
     # User profiles by id. One process owns the database, and every change to a user goes
     # through ``remember``/``forget`` after its commit, so the cache cannot go stale.
     _profiles: dict[int, UserView] = field(default_factory=dict)
+
+    async def run_once(
+        self, fn: Callable[..., T], *args: object, update_id: int, user_id: int, kind: str
+    ) -> T:
+        """Run ``fn(connection, *args)`` as one transaction in the database thread, at most
+        once per Telegram update (the fast path; see Database.run)."""
+        try:
+            return await self.db.run(
+                fn, *args, update_id=update_id, user_id=user_id, kind=kind, now=self.clock()
+            )
+        except AlreadyAppliedError as exc:
+            log.info("duplicate update skipped update_id=%s kind=%s", update_id, kind)
+            raise DuplicateUpdateError(update_id) from exc
 
     async def profile(self, user_id: int) -> UserView | None:
         """The user's profile, from the cache or the database; None before /start."""

@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dtm
 
 from bot.services.core import Core
-from bot.services.logwrite import NOT_STARTED, Logged, LogWriter, NotALog, Outcome, Question
+from bot.services.logwrite import (
+    NOT_STARTED,
+    Logged,
+    LogWriter,
+    NotALog,
+    Outcome,
+    Question,
+    quick_parse,
+)
 from bot.services.questions import ask
 from bot.services.sets import SetView, copy_row, rows_for
 from bot.services.summary import results_for
@@ -28,6 +36,11 @@ class LogbookService:
     ) -> Outcome:
         """Parse a message and store its sets, or ask a question, or explain why not."""
         user = await self._writer.profile(user_id)
+        quick = quick_parse(text)
+        if quick is not None:
+            return await self._writer.store_now(
+                user, quick, text, sent_at, update_id=update_id, message_id=message_id
+            )
         async with self._core.once(update_id, user_id, "log") as session:
             parsed = await self._writer.parse(session, user, text, sent_at)
             if not isinstance(parsed, tuple):
