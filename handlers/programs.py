@@ -6,6 +6,7 @@ from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot.context import services_of
+from bot.services import Services
 from bot.services.program_text import render_day, render_progress, render_stats, render_week
 from bot.services.program_wizard import WizardStep
 from handlers.keyboards import grid
@@ -74,29 +75,18 @@ async def show_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await message.reply_text(render_stats(view))
 
 
-async def progress_after_done(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """After /done's summary: carry the session into the plan and say what changed."""
-    message, user = update.effective_message, update.effective_user
-    if message is None or user is None:
-        return
-    services = services_of(context)
-    programs = services.programs
-    profile = await services.users.get(user.id)
-    if profile is None or await programs.active(user.id) is None:
-        return
-    text = render_progress(await programs.after_session(user.id), profile.units)
-    if text is not None:
-        await message.reply_text(text)
+async def plan_progress(services: Services, user_id: int) -> str | None:
+    """What finishing a session changed in the athlete's plan (None without a program)."""
+    profile = await services.users.get(user_id)
+    if profile is None or await services.programs.active(user_id) is None:
+        return None
+    return render_progress(await services.programs.after_session(user_id), profile.units)
 
 
-# /done is answered by the workouts feature in group 0; the plan update runs after it.
-HANDLERS = {
-    0: [
-        CommandHandler("program", start_program),
-        CommandHandler("today", show_today),
-        CommandHandler("week", show_week),
-        CommandHandler("stats", show_stats),
-        CallbackQueryHandler(answer_program, pattern=r"^prog:\d+:\w+:[\w-]+$"),
-    ],
-    1: [CommandHandler("done", progress_after_done)],
-}
+HANDLERS = [
+    CommandHandler("program", start_program),
+    CommandHandler("today", show_today),
+    CommandHandler("week", show_week),
+    CommandHandler("stats", show_stats),
+    CallbackQueryHandler(answer_program, pattern=r"^prog:\d+:\w+:[\w-]+$"),
+]

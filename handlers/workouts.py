@@ -11,6 +11,7 @@ from telegram.ext import CommandHandler, ContextTypes
 from bot.context import services_of
 from bot.services.summary import ExerciseResult
 from bot.services.workouts import WorkoutSummary
+from handlers.programs import plan_progress
 from handlers.render import describe_sets, num, records_line
 
 COMMANDS = [
@@ -61,11 +62,15 @@ async def finish_workout(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    summary = await services_of(context).workouts.finish(update.update_id, user.id)
+    services = services_of(context)
+    summary = await services.workouts.finish(update.update_id, user.id)
     if summary is None:
         await message.reply_text("No workout in progress. Log a set to start one.")
-        return
-    await message.reply_text(render_summary(summary, "🏁 Workout done — "))
+    else:
+        await message.reply_text(render_summary(summary, "🏁 Workout done — "))
+    progress = await plan_progress(services, user.id)
+    if progress is not None:
+        await message.reply_text(progress)
 
 
 async def last_session(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
