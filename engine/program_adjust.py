@@ -121,8 +121,10 @@ def apply_progressions(
 ) -> Program:
     """Carry next loads into the program: every later occurrence of each exercise is rescaled.
 
-    The first later occurrence gets the new load; the ones after keep their planned ratio to
-    it (so waves and deloads survive), rounded to makeable loads.
+    A next load is for the same prescription as the logged one, so the first later occurrence
+    gets it scaled by the two planned %1RMs (a heavy day followed by a light or deload day
+    stays light); the ones after keep their planned ratio to it (waves and deloads survive).
+    Everything is rounded to makeable loads.
 
     Args:
         program: The program being followed.
@@ -134,13 +136,22 @@ def apply_progressions(
         The updated program.
     """
     later = [s for s in program.sessions if (s.week, s.day) > after]
-    anchors = {}
-    for name in next_loads:
+    done = {
+        e.exercise: e for s in program.sessions if (s.week, s.day) == after for e in s.exercises
+    }
+    anchors, scaled = {}, {}
+    for name, next_load in next_loads.items():
         first = next((e for s in later for e in s.exercises if e.exercise == name), None)
-        if first is not None:
-            anchors[name] = first
+        if first is None:
+            continue
+        anchors[name] = first
+        logged = done.get(name)
+        factor = 1.0
+        if logged is not None and logged.percent_1rm and first.percent_1rm:
+            factor = first.percent_1rm / logged.percent_1rm
+        scaled[name] = next_load.load_kg * factor
     sessions = tuple(
-        _rescaled(s, next_loads, anchors, profile) if (s.week, s.day) > after else s
+        _rescaled(s, scaled, anchors, profile) if (s.week, s.day) > after else s
         for s in program.sessions
     )
     return replace(program, sessions=sessions)
@@ -148,7 +159,7 @@ def apply_progressions(
 
 def _rescaled(
     session: PlannedSession,
-    next_loads: Mapping[str, NextLoad],
+    first_loads: Mapping[str, float],
     anchors: Mapping[str, PlannedExercise],
     profile: LoadingProfile,
 ) -> PlannedSession:
@@ -159,7 +170,7 @@ def _rescaled(
         if anchor is None:
             exercises.append(planned)
             continue
-        new = next_loads[planned.exercise].load_kg
+        new = first_loads[planned.exercise]
         ratio = _ratio(planned, anchor)
         gear = equipment_of(planned.exercise)
         load = profile.to_kg(makeable_load(profile.from_kg(new * ratio), profile, gear))

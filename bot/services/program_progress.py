@@ -4,7 +4,8 @@ A planned session counts as trained when sets were logged on its local date. It 
 once (recorded in the program state): sessions of a deload week are recorded but move no
 loads, so a light week never drags the plan down. The engine's next load is what the same
 prescription should use next time; when the exercise's next occurrence has another %1RM
-(a wave, a paused day, a deload) the load is scaled by the ratio of the two percentages.
+(a wave, a paused day, a deload) the engine scales the load by the ratio of the two
+percentages.
 A main lift planned without a load (no history when the program was built) gets its first
 load from the e1RM of what was logged: that e1RM × the next occurrence's %1RM.
 """
@@ -85,26 +86,6 @@ def _first_after(program: Program, name: str, after: tuple[int, int]) -> Planned
     return next((e for s in later for e in s.exercises if e.exercise == name), None)
 
 
-def _retargeted(
-    loads: Mapping[str, NextLoad],
-    planned: PlannedSession,
-    program: Program,
-    profile: LoadingProfile,
-) -> dict[str, NextLoad]:
-    """Scale each next load to the %1RM of the exercise's next occurrence."""
-    result = {}
-    after = (planned.week, planned.day)
-    for name, load in loads.items():
-        done = next(e for e in planned.exercises if e.exercise == name)
-        anchor = _first_after(program, name, after)
-        if anchor and anchor.percent_1rm and done.percent_1rm:
-            wanted = profile.from_kg(load.load_kg) * anchor.percent_1rm / done.percent_1rm
-            scaled = makeable_load(wanted, profile, equipment_of(name))
-            load = replace(load, load_kg=profile.to_kg(scaled))
-        result[name] = load
-    return result
-
-
 def _first_loads(
     planned: PlannedSession, rows: Sequence[SetLog], program: Program, profile: LoadingProfile
 ) -> dict[str, NextLoad]:
@@ -130,7 +111,7 @@ def apply_session(
         return program, []
     raw = adjust_after_log(planned, done_sets(rows), DEFAULT_PROGRAM, profile)
     loads = {
-        **_retargeted(raw, planned, program, profile),
+        **raw,
         **_first_loads(planned, rows, program, profile),
     }
     after = (planned.week, planned.day)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from engine.loading import KG_PROFILE, LB_PROFILE
+from engine.loading import KG_PROFILE, LB_PROFILE, round_load
 from engine.prescription import DoneSet
 from engine.program import ProgramRequest, build_program, session_for
 from engine.program_adjust import adjust_after_log, apply_progressions
@@ -80,7 +80,11 @@ def test_logging_changes_the_next_sessions_of_that_lift() -> None:
                 for e in s.exercises if e.exercise == "squat"]  # fmt: skip
 
     before, after = squat_loads(program), squat_loads(updated)
-    assert after[0] == (squat.load_kg or 0) + 5.0
+    first = next(e for s in program.sessions if (s.week, s.day) > (1, 1)
+                 for e in s.exercises if e.exercise == "squat")  # fmt: skip
+    # The +5 kg is for the same prescription; the next squat day has its own %1RM.
+    raised = ((squat.load_kg or 0) + 5.0) * (first.percent_1rm or 1) / (squat.percent_1rm or 1)
+    assert after[0] == round_load(raised, 2.5)
     assert all(a >= b for a, b in zip(after, before, strict=True))
     assert after[0] > before[0]
     assert session_for(updated, 1, 1) == trained  # the past is not rewritten
@@ -114,3 +118,25 @@ def test_warmup_without_a_known_work_load_gives_fractions() -> None:
     assert [(w.reps, w.fraction, w.load_kg) for w in ramp] == [
         (10, 0.0, 20.0), (5, 0.4, None), (3, 0.6, None), (2, 0.8, None)
     ]  # fmt: skip
+
+
+def test_a_lighter_next_day_stays_lighter_after_progress() -> None:
+    """A raised load carries to a later day at a lower %1RM scaled down, not as it is."""
+    req = ProgramRequest(
+        {"strength": 10}, 3, 60, frozenset({"barbell", "dumbbell"}), "full_body", 8
+    )
+    program = build_program(req, {"squat": 140.0, "bench press": 100.0})
+    trained = session_for(program, 1, 1)
+    squat = next(e for e in trained.exercises if e.exercise == "squat")
+    logged = _sets("squat", squat.load_kg or 0, [squat.reps] * squat.sets, rir=squat.rir + 1)
+    updated = apply_progressions(program, adjust_after_log(trained, logged), (1, 1))
+    for session in updated.sessions:
+        for planned in session.exercises:
+            if planned.exercise != "squat" or (session.week, session.day) <= (1, 1):
+                continue
+            if (
+                planned.percent_1rm
+                and squat.percent_1rm
+                and planned.percent_1rm < squat.percent_1rm
+            ):
+                assert (planned.load_kg or 0) < (squat.load_kg or 0) + 5.0
