@@ -75,7 +75,8 @@ class Database:
         if self._sync is None:
             from storage.migrate import sync_url
 
-            self._sync = create_engine(sync_url(self.url))
+            # Every use is an explicit begin() that commits or rolls back: no reset needed.
+            self._sync = create_engine(sync_url(self.url), pool_reset_on_return=None)
             if self._sync.dialect.name == "sqlite":
                 event.listen(self._sync, "connect", _on_connect)
         return self._sync
