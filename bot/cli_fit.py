@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+from bot.formatting import fmt_duration
 from engine.errors import EngineError, FitError
 from engine.fit import Activity, analyse_fit, extract_fit_files
 from engine.hr import AthleteProfile
@@ -36,12 +37,7 @@ def _parser() -> _Parser:
 
 
 def _clock(seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return "-" if seconds is None else fmt_duration(seconds)
 
 
 def _num(value: float | None, digits: int = 0) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.formatting import fmt_duration
 from bot.services.logbook import Logged
 from bot.services.sets import SetView
 from bot.services.summary import ExerciseResult
@@ -12,14 +13,6 @@ from bot.services.summary import ExerciseResult
 def num(value: float | None) -> str:
     """A number without trailing zeros: 82.5, 80, 97.3."""
     return "?" if value is None else f"{round(value, 1):g}"
-
-
-def clock(seconds: float) -> str:
-    """Seconds as m:ss (or h:mm:ss)."""
-    total = round(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def effort(view: SetView) -> str:
@@ -62,13 +55,13 @@ def describe_sets(sets: Sequence[SetView]) -> str:
 
 def _cardio(view: SetView) -> str:
     if view.distance_m and view.duration_s:
-        return f"{num(view.distance_m)} m in {clock(view.duration_s)}"
+        return f"{num(view.distance_m)} m in {fmt_duration(view.duration_s)}"
     if view.distance_m:
         return f"{num(view.distance_m)} m"
     return (
         f"{num(view.duration_s)} s"
         if (view.duration_s or 0) < 120
-        else clock(view.duration_s or 0)
+        else fmt_duration(view.duration_s or 0)
     )
 
 

@@ -14,7 +14,8 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
 from matplotlib.transforms import blended_transform_factory
 
 from bot.charts import style, trace
-from bot.charts.chart import Chart, NotEnoughDataError, Unit, distance_unit, fmt_day, fmt_duration
+from bot.charts.chart import Chart, NotEnoughDataError, Unit, distance_unit, fmt_day
+from bot.formatting import fmt_duration
 
 STOPPED_MPS = 0.6  # slower than ~28 min/km is standing, not running: no pace is drawn
 _RIDE_WORDS = ("ride", "cycl", "bike", "biking")

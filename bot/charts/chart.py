@@ -54,21 +54,6 @@ def fmt_signed(value: float) -> str:
     return f"{round(value):+d}"
 
 
-def fmt_duration(seconds: float) -> str:
-    """Format seconds as ``m:ss`` or ``h:mm:ss``."""
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def fmt_minutes(minutes: float) -> str:
-    """Format minutes as ``45 min`` or ``4 h 10 min``."""
-    whole = round(minutes)
-    hours, mins = divmod(whole, 60)
-    return f"{hours} h {mins} min" if hours else f"{mins} min"
-
-
 def fmt_day(day: date) -> str:
     """Format a date as ``3 Mar`` (English month names, whatever the process locale)."""
     return f"{day.day} {MONTHS[day.month - 1]}"

@@ -11,7 +11,8 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from bot.charts import style
-from bot.charts.chart import Chart, NotEnoughDataError, fmt_day, fmt_minutes
+from bot.charts.chart import Chart, NotEnoughDataError, fmt_day
+from bot.formatting import fmt_minutes
 from engine.trend import week_start
 
 WEEKS_SHOWN = 12

@@ -6,7 +6,8 @@ import datetime as dtm
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.charts.chart import MONTHS, distance_unit, fmt_duration
+from bot.charts.chart import MONTHS, distance_unit
+from bot.formatting import fmt_duration
 from engine.fit import Activity
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from bot.charts.chart import fmt_duration
+from bot.formatting import fmt_duration
 from bot.services.activities_view import ActivityResult, activity_block, label_of, one_line
 from bot.services.athlete import DEFAULT_AGE
 from bot.services.upload_store import Athlete, FileOutcome

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from fit_tool.profile.profile_type import Sport, SubSport
 
-from bot.charts.chart import fmt_duration
+from bot.formatting import fmt_duration
 from bot.services import Services
 from bot.services.athlete import HrInputError, check_profile, parse_setting
 from bot.services.upload_analysis import WRONG_TYPE
