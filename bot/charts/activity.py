@@ -33,6 +33,7 @@ class ActivityTrace:
     speed_mps: Sequence[float | None] = ()
     hr_bpm: Sequence[float | None] = ()
     lap_starts_s: Sequence[float] = ()
+    moving_s: float | None = None  # the device's timer time; pace and time use it when given
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,9 @@ def _plan(act: ActivityTrace, zones_bpm: Sequence[float], unit: Unit) -> _Plan:
     smooth_hr = None if hr is None else trace.rolling_mean(t, hr, window_s / 3)
     laps = tuple(np.interp([s for s in act.lap_starts_s if t[0] < s < t[-1]], t, x))
     x_shown, (pace, smooth_hr) = trace.bucket(x, pace, smooth_hr)
-    caption, subtitle = _summary(t, x if distance is not None else None, hr, label, ride)
+    caption, subtitle = _summary(
+        t, x if distance is not None else None, hr, label, ride, act.moving_s
+    )
     return _Plan(
         title=f"{act.sport.capitalize()} · {fmt_day(act.day)}",
         subtitle=subtitle,
@@ -136,11 +139,20 @@ def _pace(speed: np.ndarray, metres: float, ride: bool) -> np.ndarray:
 
 
 def _summary(
-    t: np.ndarray, x: np.ndarray | None, hr: np.ndarray | None, label: str, ride: bool
+    t: np.ndarray,
+    x: np.ndarray | None,
+    hr: np.ndarray | None,
+    label: str,
+    ride: bool,
+    moving_s: float | None = None,
 ) -> tuple[str, str]:
-    """Return the caption body and the subtitle: distance, time, pace or speed, average HR."""
-    duration = float(t[-1] - t[0])
-    caption = subtitle = fmt_duration(duration)
+    """Return the caption body and the subtitle: distance, time, pace or speed, average HR.
+
+    With the device's moving time the figures match the activity summary (pauses left out);
+    otherwise they are over the elapsed time of the samples.
+    """
+    duration = moving_s if moving_s else float(t[-1] - t[0])
+    caption = subtitle = fmt_duration(duration) + (" moving" if moving_s else "")
     if x is not None and x[-1] > 0:
         total = float(x[-1])
         if ride:

@@ -54,8 +54,14 @@ def _plan(days: Sequence[LoadDay]) -> _Plan:
     if ordered:
         since = ordered[-1].day - timedelta(days=WINDOW_DAYS - 1)
         ordered = [d for d in ordered if d.day >= since]
-    if len(ordered) < 2 or not any(d.load or d.ctl or d.atl for d in ordered):
+    if len(ordered) < 2:
         raise NotEnoughDataError("Log at least two days of training to see fitness and fatigue.")
+    # Fitness left over from months ago decays towards zero without reaching it: below half a
+    # point there is nothing worth drawing.
+    if not any(d.load > 0 or d.ctl >= 0.5 or d.atl >= 0.5 for d in ordered):
+        raise NotEnoughDataError(
+            "No training load in the last 90 days yet: log some sets or send a FIT file."
+        )
     first, today = ordered[0], ordered[-1]
     span = (today.day - first.day).days
     caption = (

@@ -144,6 +144,7 @@ def trace_of(activity: Activity, label: str, day: date) -> ActivityTrace:
         speed_mps=track.speed_mps if moved and any(track.speed_mps) else (),
         hr_bpm=track.hr_bpm if any(h is not None for h in track.hr_bpm) else (),
         lap_starts_s=laps,
+        moving_s=activity.timer_s or None,
     )
 
 

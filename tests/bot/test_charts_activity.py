@@ -161,3 +161,19 @@ def test_flat_distance_is_charted_against_time_without_warnings() -> None:
     chart = render_activity(trace, [100, 120, 140, 160, 180, 190])
     assert chart.png.startswith(b"\x89PNG")
     assert " km" not in chart.caption
+
+
+def test_caption_uses_the_moving_time_when_known() -> None:
+    """With the device's moving time, pace in the caption matches the activity summary."""
+    n = 1200  # 20 min of samples at 1 Hz covering 3 km, of which 5 min were a pause
+    trace = ActivityTrace(
+        "running",
+        date(2026, 1, 1),
+        tuple(float(i) for i in range(n)),
+        tuple(3000.0 * i / (n - 1) for i in range(n)),
+        (2.5,) * n,
+        (150,) * n,
+        moving_s=900.0,
+    )
+    caption = render_activity(trace, [100, 120, 140, 160, 180, 190]).caption
+    assert "3.0 km in 15:00 moving, 5:00 /km" in caption

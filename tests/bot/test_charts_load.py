@@ -74,15 +74,19 @@ def test_caption_gives_fitness_change_fatigue_and_form() -> None:
 
 
 @pytest.mark.parametrize(
-    "days",
+    ("days", "hint"),
     [
-        [],
-        [LoadDay(TODAY, 10, 20, 0, 50)],
-        [LoadDay(TODAY - timedelta(days=i), 0, 0, 0, 0) for i in range(9)],
+        ([], "two days of training"),
+        ([LoadDay(TODAY, 10, 20, 0, 50)], "two days of training"),
+        ([LoadDay(TODAY - timedelta(days=i), 0, 0, 0, 0) for i in range(9)], "No training load"),
+        (  # fitness decayed from an activity months ago: nothing worth a chart
+            [LoadDay(TODAY - timedelta(days=i), 0.01, 0.0, 0.01, 0) for i in range(90)],
+            "No training load",
+        ),
     ],
-    ids=["none", "one-day", "all-zero"],
+    ids=["none", "one-day", "all-zero", "long-decayed"],
 )
-def test_too_little_history_asks_for_more(days: list[LoadDay]) -> None:
-    """Fewer than two days, or no load at all, is answered with a hint."""
-    with pytest.raises(NotEnoughDataError, match="two days of training"):
+def test_too_little_history_asks_for_more(days: list[LoadDay], hint: str) -> None:
+    """Fewer than two days, or no load worth drawing, is answered with a hint."""
+    with pytest.raises(NotEnoughDataError, match=hint):
         render_load(days)
