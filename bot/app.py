@@ -13,6 +13,7 @@ from bot.context import SERVICES_KEY
 from bot.ordering import PerChatUpdateProcessor
 from bot.services import Services
 from bot.settings import Settings
+from bot.workers import warm_up
 from handlers import (
     charts,
     errors,
@@ -58,12 +59,18 @@ def command_menu() -> list[BotCommand]:
 async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands(command_menu())
     morning.schedule(application)
+    services: Services = application.bot_data[SERVICES_KEY]
+    if services.core.workers is not None:
+        # Start a worker now, so the first chart or upload does not wait for it to boot.
+        services.core.workers.submit(warm_up)
     log.info("bot started username=%s", application.bot.username)
 
 
 async def _post_shutdown(application: Application) -> None:
     services: Services = application.bot_data[SERVICES_KEY]
     await services.core.db.dispose()
+    if services.core.workers is not None:
+        services.core.workers.shutdown(wait=True, cancel_futures=True)
 
 
 def build_application(

@@ -13,6 +13,7 @@ from bot.demo import run_demo
 from bot.logs import configure_logging
 from bot.services import build_services
 from bot.settings import Settings
+from bot.workers import make_workers
 from storage.db import Database
 from storage.migrate import upgrade
 
@@ -23,7 +24,8 @@ def run_bot(settings: Settings) -> int:
     """Migrate the database, then poll Telegram until SIGINT/SIGTERM."""
     configure_logging(settings.log_level, [settings.token])
     upgrade(settings.database_url)
-    services = build_services(settings, Database(settings.database_url))
+    workers = make_workers(settings.workers)
+    services = build_services(settings, Database(settings.database_url), workers=workers)
     application = build_application(settings, services)
     application.run_polling(allowed_updates=ALLOWED_UPDATES, close_loop=False)
     return 0

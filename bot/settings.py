@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
     workout_gap_hours: float = Field(default=3.0, gt=0, le=24)
+    workers: int = Field(default=2, ge=0, le=8)  # processes for FIT analysis and charts
 
     @field_validator("telegram_token", mode="before")
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from bot.services.athlete import AthleteService
@@ -36,9 +37,13 @@ class Services:
     athlete: AthleteService
 
 
-def build_services(settings: Settings, db: Database, clock: Clock = utc_now) -> Services:
-    """Wire the feature services around one database and one clock."""
-    core = Core(db=db, clock=clock, default_timezone=settings.timezone, settings=settings)
+def build_services(
+    settings: Settings, db: Database, clock: Clock = utc_now, workers: Executor | None = None
+) -> Services:
+    """Wire the feature services around one database, one clock and the worker pool."""
+    core = Core(
+        db=db, clock=clock, default_timezone=settings.timezone, settings=settings, workers=workers
+    )
     writer = LogWriter(core)
     return Services(
         core=core,

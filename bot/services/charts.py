@@ -9,7 +9,6 @@ less than 3 minutes per set (sets logged together in one message have no clock s
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dtm
 import json
 import re
@@ -124,7 +123,7 @@ class ChartService:
     async def render(self, user_id: int, kind: str, args: str = "") -> Chart:
         """Build the data of one chart (a KINDS value) and render it off the event loop."""
         draw = await self._drawing(user_id, kind, args)
-        return await asyncio.get_running_loop().run_in_executor(None, draw)
+        return await self._core.offload(draw)
 
     async def _drawing(self, user_id: int, kind: str, args: str) -> Callable[[], Chart]:
         if kind == "e1rm":

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dtm
 import logging
 from collections.abc import AsyncIterator, Callable
+from concurrent.futures import Executor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TypeVar
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -38,9 +41,16 @@ class Core:
     clock: Clock
     default_timezone: str
     settings: Settings
+    # Where CPU-heavy work runs: worker processes in production, threads when None.
+    workers: Executor | None = None
     # User profiles by id. One process owns the database, and every change to a user goes
     # through ``remember``/``forget`` after its commit, so the cache cannot go stale.
     _profiles: dict[int, UserView] = field(default_factory=dict)
+
+    async def offload(self, fn: Callable[..., T], *args: object) -> T:
+        """Run CPU-heavy work (FIT analysis, charts) off the event loop, in the workers."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.workers, partial(fn, *args) if args else fn)
 
     async def run_once(
         self, fn: Callable[..., T], *args: object, update_id: int, user_id: int, kind: str

@@ -198,8 +198,7 @@ async def store_file(
     if not new:
         return FileOutcome(name, duplicates=tuple(old))
     folder = who.data_dir / "uploads" / str(who.user_id)
-    loop = asyncio.get_running_loop()
-    path = await loop.run_in_executor(None, keep_original, folder, analysis.source)
+    path = await asyncio.to_thread(keep_original, folder, analysis.source)
     upload = UploadedFile(
         user_id=who.user_id,
         sha256=analysis.source.sha256,

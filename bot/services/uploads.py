@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dtm
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -92,19 +91,18 @@ class UploadService:
             EngineError: The user has not started, or the upload as a whole is unusable.
         """
         who = await self._athlete(user_id)
-        loop = asyncio.get_running_loop()
-        inputs = await loop.run_in_executor(None, unpack, filename, data)
+        inputs = await self._core.offload(unpack, filename, data)
         async with self._core.db.read() as session:
             known = await repo.known_hashes(session, user_id, (i.sha256 for i in inputs))
         fresh = list({i.sha256: i for i in inputs if i.sha256 not in known}.values())
-        analyses = await loop.run_in_executor(None, analyse_files, fresh, who.heart.athlete)
+        analyses = await self._core.offload(analyse_files, fresh, who.heart.athlete)
         try:
             outcomes, question = await self._store(update_id, who, inputs, analyses, message_id)
         except DuplicateUpdateError:
             return UploadReport(ALREADY_HANDLED)
         traces = _chart_traces(outcomes)
         unit: Unit = "lb" if who.unit == "lb" else "kg"
-        charts = await loop.run_in_executor(None, draw, traces, who.heart.zones_bpm, unit)
+        charts = await self._core.offload(draw, traces, who.heart.zones_bpm, unit)
         stored = sum(len(o.results) for o in outcomes)
         return UploadReport(compose(outcomes, who, len(inputs)), tuple(charts), question, stored)
 

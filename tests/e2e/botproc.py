@@ -16,7 +16,9 @@ REPO = Path(__file__).resolve().parents[2]
 class BotProcess:
     """The real bot in its own process, logging to a file."""
 
-    def __init__(self, tg: FakeTelegram, data_dir: Path, log_level: str = "DEBUG") -> None:
+    def __init__(
+        self, tg: FakeTelegram, data_dir: Path, log_level: str = "DEBUG", workers: int = 0
+    ) -> None:
         self.tg, self.data_dir = tg, data_dir
         self.log_path = data_dir / "bot.log"
         self.env = {
@@ -28,6 +30,8 @@ class BotProcess:
             "SPOTTER_DATA_DIR": str(data_dir),
             "SPOTTER_LOG_LEVEL": log_level,
             "SPOTTER_OLLAMA_HOST": "http://127.0.0.1:9",
+            # Worker processes are only started where a test is about them (they cost a boot).
+            "SPOTTER_WORKERS": str(workers),
         }
         self.process: subprocess.Popen[bytes] | None = None
 

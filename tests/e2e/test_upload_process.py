@@ -19,7 +19,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def bot(tg: FakeTelegram, tmp_path: Path) -> Iterator[BotProcess]:
-    process = BotProcess(tg, tmp_path, log_level="INFO")
+    process = BotProcess(tg, tmp_path, log_level="INFO", workers=1)  # the real worker path
     process.start()
     yield process
     process.kill()

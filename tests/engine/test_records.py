@@ -7,6 +7,7 @@ from engine.records import find_records as find_with_bests
 def find_records(history: list[Lift], new: list[Lift]) -> list[Record]:
     return find_with_bests(bests_of(history, loads_of(new)), new)
 
+
 BENCH = [Lift(80, 5, 93.3), Lift(85, 3, 93.5), Lift(70, 8, 88.7)]
 
 
