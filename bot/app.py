@@ -17,6 +17,7 @@ from bot.workers import warm_up
 from handlers import (
     charts,
     errors,
+    groups,
     guide,
     logbook,
     onboarding,
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 
 # Order matters: commands and buttons first, the catch-all text router last.
 FEATURES = (
+    groups,
     onboarding,
     guide,
     preferences,

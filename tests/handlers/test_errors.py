@@ -48,3 +48,25 @@ async def test_bot_keeps_working_after_an_error(
     tg.send_text(ANN, "/help")
     (reply,) = await tg.await_for(ANN, predicate=sent)
     assert "/settings" in reply.text
+
+
+@pytest.mark.parametrize("command", ["/prs", "/history", "/today", "/chart e1rm bench", "/undo"])
+async def test_personal_commands_in_a_group_point_to_the_private_chat(
+    live_bot: Services, tg: FakeTelegram, command: str
+) -> None:
+    """Nobody's training data is shown in a group; the command is not run there."""
+    await onboard(tg, ANN)
+    tg.send_text(ANN, "bench 100x5")
+    await tg.await_for(ANN, predicate=sent)
+    tg.send_text(ANN, command, chat_id=-200, chat_type="group")
+    (reply,) = await tg.await_for(-200, predicate=sent)
+    assert "private chat" in reply.text
+    assert "100" not in reply.text
+    assert await live_bot.workouts.history(ANN)  # /undo in the group removed nothing
+
+
+async def test_help_still_answers_in_a_group(live_bot: Services, tg: FakeTelegram) -> None:
+    """/help shows nothing personal, so it answers in the group."""
+    tg.send_text(ANN, "/help@spotter_test_bot", chat_id=-200, chat_type="group")
+    (reply,) = await tg.await_for(-200, predicate=sent)
+    assert "/settings" in reply.text
