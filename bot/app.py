@@ -6,7 +6,13 @@ import logging
 from zoneinfo import ZoneInfo
 
 from telegram import BotCommand, LinkPreviewOptions, Update
-from telegram.ext import Application, ApplicationBuilder, BaseUpdateProcessor, Defaults
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    BaseUpdateProcessor,
+    Defaults,
+)
 from telegram.request import BaseRequest
 
 from bot.context import SERVICES_KEY
@@ -95,6 +101,9 @@ def build_application(
             )
         )
         .concurrent_updates(processor or PerChatUpdateProcessor())
+        # Keeps within Telegram's limits (about 30 messages/s, 20/min per group) and retries
+        # a 429 after its retry_after, so a reply is delayed rather than lost.
+        .rate_limiter(AIORateLimiter(max_retries=3))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )

@@ -70,3 +70,17 @@ async def test_help_still_answers_in_a_group(live_bot: Services, tg: FakeTelegra
     tg.send_text(ANN, "/help@spotter_test_bot", chat_id=-200, chat_type="group")
     (reply,) = await tg.await_for(-200, predicate=sent)
     assert "/settings" in reply.text
+
+
+async def test_a_rate_limited_reply_is_retried_not_lost(
+    live_bot: Services, tg: FakeTelegram
+) -> None:
+    """A 429 with retry_after on the reply delays it; the user still gets it, once."""
+    await onboard(tg, ANN)
+    tg.fail_next("sendMessage", status=429, retry_after=1)
+    tg.send_text(ANN, "bench 80x5")
+    (reply,) = await tg.await_for(ANN, predicate=sent, timeout=15)
+    assert reply.text.startswith("✅ Bench press 80 kg × 5")
+    assert len(tg.calls_of("sendMessage")) >= 2  # the refused attempt, then the retry
+    delivered = [m for m in tg.outputs(ANN) if "Bench press" in (m.text or "")]
+    assert len(delivered) == 1
