@@ -1,6 +1,6 @@
 """Programs and scheduled deliveries.
 
-A program row keeps the engine's Program as JSON in ``program`` and, in ``request``, the
+A program row keeps the engine's Program as JSON in ``program`` and, in ``state``, the
 answers it was built from together with what happened since: which sessions were progressed
 and which deloads were triggered. Deliveries are claimed by inserting their row (unique per
 user, kind and local date) before the message goes out, so a message is never sent twice.
@@ -45,13 +45,13 @@ async def add_program(session: AsyncSession, row: ProgramRow) -> ProgramRow:
 
 
 async def save_program(
-    session: AsyncSession, program_id: int, *, program: str, request: str
+    session: AsyncSession, program_id: int, *, program: str, state: str
 ) -> None:
-    """Replace a program's plan and bookkeeping JSON."""
+    """Replace a program's plan and its state JSON."""
     await session.exec(
         update(ProgramRow)
         .where(col(ProgramRow.id) == program_id)
-        .values(program=program, request=request)
+        .values(program=program, state=state)
     )
 
 

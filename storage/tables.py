@@ -193,7 +193,7 @@ class ProgramRow(SQLModel, table=True):
     )
     name: str = ""
     start_date: dtm.date
-    request: str = "{}"  # JSON of the answers it was built from
+    state: str = "{}"  # JSON: the answers it was built from, sessions applied, deloads
     program: str = "{}"  # JSON of engine.program.Program.to_dict()
     active: bool = True
     created_at: dtm.datetime

@@ -30,7 +30,7 @@ class ProgramState:
     deloads: tuple[TriggeredDeload, ...] = ()
 
     def to_json(self) -> str:
-        """The state as the ``request`` column stores it."""
+        """The state as the ``state`` column stores it."""
         return json.dumps(
             {
                 "answers": self.answers,
@@ -44,7 +44,7 @@ class ProgramState:
 
     @classmethod
     def from_json(cls, text: str) -> ProgramState:
-        """Read the ``request`` column."""
+        """Read the ``state`` column."""
         data = json.loads(text or "{}")
         return cls(
             answers=data.get("answers", {}),
@@ -72,9 +72,7 @@ class ActiveProgram:
     def of(cls, row: ProgramRow) -> ActiveProgram:
         """Read a stored row."""
         plan = Program.from_dict(json.loads(row.program))
-        return cls(
-            row.id or 0, row.name, row.start_date, plan, ProgramState.from_json(row.request)
-        )
+        return cls(row.id or 0, row.name, row.start_date, plan, ProgramState.from_json(row.state))
 
     @property
     def end(self) -> dtm.date:

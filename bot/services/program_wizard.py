@@ -179,7 +179,7 @@ class ProgramWizard:
         row = await repo.add_program(
             session,
             ProgramRow(
-                user_id=user.id, name=name, start_date=start, request=state.to_json(),
+                user_id=user.id, name=name, start_date=start, state=state.to_json(),
                 program=json.dumps(program.to_dict()), created_at=self._core.clock(),
             ),
         )  # fmt: skip

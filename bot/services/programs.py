@@ -170,7 +170,7 @@ class ProgramService:
                     session,
                     active.id,
                     program=json.dumps(active.program.to_dict()),
-                    request=active.state.to_json(),
+                    state=active.state.to_json(),
                 )
         self._active[user.id] = active
         return Progress(tuple(trained), tuple(changes), reminder)

@@ -74,3 +74,28 @@ async def test_a_failed_effect_leaves_no_update_record(db_url: str) -> None:
         )
     await db.dispose()
     assert user.first_name == "B"
+
+
+def test_upgrading_keeps_a_programs_state(tmp_path: Path) -> None:
+    """A database at 0005 with a program keeps its JSON when the column becomes 'state'."""
+    from alembic import command
+
+    from storage.migrate import alembic_config
+
+    path = tmp_path / "old.db"
+    url = f"sqlite+aiosqlite:///{path}"
+    command.upgrade(alembic_config(url), "0005")
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO users (id, first_name, units, timezone, role, created_at)"
+            " VALUES (7, 'Kim', 'kg', 'UTC', 'athlete', '2026-01-01 00:00:00')"
+        )
+        conn.execute(
+            "INSERT INTO programs (user_id, start_date, request, program, created_at)"
+            " VALUES (7, '2026-01-05', '{\"applied\": [[1, 1]]}', '{}', '2026-01-01 00:00:00')"
+        )
+    upgrade(url)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT state FROM programs").fetchall() == [
+            ('{"applied": [[1, 1]]}',)
+        ]
