@@ -14,7 +14,7 @@ from matplotlib.patches import Rectangle
 from bot.charts import ActivityTrace, NotEnoughDataError, build_activity, render_activity
 from bot.charts.activity import is_ride
 from bot.charts.chart import M_PER_MILE
-from tests.bot.test_charts_png import artists, figure_texts, ink_fraction
+from tests.bot.chart_support import artists, figure_texts, ink_fraction
 
 DAY = date(2025, 6, 18)
 ZONES = (100, 120, 140, 155, 170, 190)

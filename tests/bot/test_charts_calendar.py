@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 
 from bot.charts import NotEnoughDataError, build_calendar, render_calendar, style
 from bot.charts.calendar import intensity_levels
-from tests.bot.test_charts_png import artists, figure_texts, ink_fraction, png_size
+from tests.bot.chart_support import artists, figure_texts, ink_fraction, png_size
 
 SUNDAY = date(2025, 6, 15)
 WEDNESDAY = date(2025, 6, 18)

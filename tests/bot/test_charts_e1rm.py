@@ -13,7 +13,7 @@ from matplotlib.lines import Line2D
 
 from bot.charts import E1rmPoint, E1rmSeries, NotEnoughDataError, build_e1rm, render_e1rm
 from bot.charts.chart import KG_PER_LB
-from tests.bot.test_charts_png import artists, figure_texts, ink_fraction, png_size
+from tests.bot.chart_support import artists, figure_texts, ink_fraction, png_size
 
 D0 = date(2025, 1, 6)
 

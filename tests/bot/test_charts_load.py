@@ -10,7 +10,7 @@ from matplotlib.collections import PolyCollection
 from matplotlib.lines import Line2D
 
 from bot.charts import LoadDay, NotEnoughDataError, build_load, render_load
-from tests.bot.test_charts_png import artists, figure_texts, ink_fraction
+from tests.bot.chart_support import artists, figure_texts, ink_fraction
 
 TODAY = date(2025, 6, 18)
 

@@ -13,7 +13,7 @@ from bot.charts import NotEnoughDataError, WeekVolume, build_volume, render_volu
 from bot.charts.chart import KG_PER_LB
 from bot.charts.volume import landmark_status
 from engine.landmarks import LANDMARKS, MUSCLE_GROUPS
-from tests.bot.test_charts_png import artists, figure_texts, ink_fraction
+from tests.bot.chart_support import artists, figure_texts, ink_fraction
 
 MONDAY = date(2025, 6, 9)
 SETS = {"chest": 12, "back": 4, "quads": 25, "biceps": 10, "forearms": 6}

@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from bot.charts import NotEnoughDataError, WeekZones, build_zones, render_zones, style
-from tests.bot.test_charts_png import artists, figure_texts, ink_fraction
+from tests.bot.chart_support import artists, figure_texts, ink_fraction
 
 MONDAY = date(2025, 6, 16)
 

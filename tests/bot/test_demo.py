@@ -10,8 +10,13 @@ from pathlib import Path
 def run_demo(lines: list[str], cwd: Path) -> str:
     result = subprocess.run(
         [sys.executable, "-m", "bot", "demo", "--out", str(cwd / "out")],
-        input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=90,
-        cwd=cwd, check=False, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path.cwd())},
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        timeout=90,
+        cwd=cwd,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path.cwd())},
     )
     assert result.returncode == 0, result.stderr
     return result.stdout

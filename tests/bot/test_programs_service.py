@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dtm
-import itertools
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,56 +11,15 @@ from bot.services import Services, build_services
 from bot.services.program_deload import acwr_today
 from bot.services.program_schedule import TRAINING_WEEKDAYS, session_dates, session_on
 from bot.services.program_text import render_day, render_week
-from bot.services.program_wizard import WizardStep
 from bot.settings import Settings
 from engine.errors import EngineError
 from storage.db import Database
 from storage.tables import ActivityRow
+from tests.bot.program_support import STRENGTH, build, join, uid, wizard_id
 from tests.conftest import FrozenClock
 
 ANN = 701
-STRENGTH = [
-    ("goal", "strength"),
-    ("goal", "hypertrophy"),
-    ("goal", "done"),
-    ("weights", "7-3"),
-    ("days", "3"),
-    ("minutes", "60"),
-    ("equipment", "gym"),
-    ("split", "full_body"),
-    ("weeks", "8"),
-    ("start", "today"),
-]
 MONDAY = dtm.date(2026, 11, 16)  # the clock fixture's day, a Monday
-_ids = itertools.count(1000)
-
-
-def uid() -> int:
-    return next(_ids)
-
-
-async def join(
-    services: Services, user_id: int, tz: str = "Europe/Berlin", units: str = "kg"
-) -> None:
-    await services.users.start(uid(), user_id, "Ann", None)
-    await services.users.set_units(uid(), user_id, units)
-    await services.users.set_timezone(uid(), user_id, tz)
-
-
-def wizard_id(step: WizardStep) -> int:
-    return int(step.buttons[0][1].split(":")[1])
-
-
-async def build(
-    services: Services, user_id: int, answers: list[tuple[str, str]] = STRENGTH
-) -> WizardStep:
-    step = await services.programs.wizard.begin(uid(), user_id)
-    wid = wizard_id(step)
-    for field, value in answers:
-        found = await services.programs.wizard.answer(uid(), user_id, wid, field, value)
-        assert found is not None
-        step = found
-    return step
 
 
 async def log(services: Services, user_id: int, text: str, at: dtm.datetime) -> None:

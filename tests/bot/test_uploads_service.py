@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
-import io
 import itertools
 import json
 import shutil
 import sqlite3
-import zipfile
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from fit_tool.profile.profile_type import Sport, SubSport
 
 from bot.formatting import fmt_duration
 from bot.services import Services
@@ -29,55 +25,13 @@ from engine.hr import AthleteProfile
 from storage import activities as activity_repo
 from storage.migrate import upgrade
 from storage.tables import User
+from tests.bot.upload_support import DAY1, gym_unnamed, ride_at, run_at, zip_of
 from tests.conftest import shared_path
 from tests.engine import fitgen
-from tests.engine.fitgen import Fit, ramp
 
 ANN, BOB = 701, 702
-DAY1 = datetime(2026, 10, 1, 6, 0, tzinfo=UTC)  # 08:00 in Berlin
 TODAY = DAY1.date()
 _updates = itertools.count(10_000)
-
-
-@functools.cache
-def run_at(start: datetime = DAY1, speed: float = 3.0, seconds: int = 1800) -> bytes:
-    """An outdoor run with GPS and rising HR (one record per 5 s keeps fit-tool quick)."""
-    fit = Fit()
-    distance = fit.records(start, seconds, speed, ramp(100, 175, seconds), step=5)
-    fit.session(start, seconds, distance, Sport.RUNNING, SubSport.GENERIC)
-    fit.activity(start + timedelta(seconds=seconds))
-    return fit.bytes()
-
-
-@functools.cache
-def ride_at(start: datetime, hr: bool = True, gps: bool = True) -> bytes:
-    """A 20-minute ride, with or without heart rate and GPS."""
-    fit = Fit()
-    curve = ramp(110, 160, 1200) if hr else None
-    distance = fit.records(start, 1200, 8.0, curve, step=5, gps=gps)
-    fit.session(start, 1200, distance, Sport.CYCLING, SubSport.ROAD)
-    fit.activity(start + timedelta(seconds=1200))
-    return fit.bytes()
-
-
-@functools.cache
-def gym_unnamed(start: datetime = DAY1) -> bytes:
-    """A gym session whose two sets carry no exercise the bot can name."""
-    fit = Fit()
-    fit.records(start, 600, None, ramp(90, 140, 600), step=10, gps=False)
-    for i, (reps, kg, category) in enumerate([(10, 20.0, 23), (8, 22.5, 23)]):  # 23: row
-        fit.strength_set(start + timedelta(seconds=30 + 150 * i), 40.0, reps, kg, category)
-    fit.session(start, 600, None, Sport.TRAINING, SubSport.STRENGTH_TRAINING)
-    fit.activity(start + timedelta(seconds=600))
-    return fit.bytes()
-
-
-def zip_of(files: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in files.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
 
 
 def rows(settings: Settings, sql: str) -> list[tuple]:

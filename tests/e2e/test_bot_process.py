@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.botproc import BotProcess
+from tests.e2e.e2e_support import ANN, onboard
 from tests.faketg import FakeTelegram
 
 pytestmark = pytest.mark.e2e
-ANN = 777
 
 
 @pytest.fixture
@@ -21,15 +21,6 @@ def bot(tg: FakeTelegram, tmp_path: Path) -> Iterator[BotProcess]:
     process.start()
     yield process
     process.kill()
-
-
-def onboard(tg: FakeTelegram) -> None:
-    tg.send_text(ANN, "/start", first_name="Ann")
-    (welcome,) = tg.wait_for(ANN, timeout=20)
-    tg.press_button(ANN, welcome.message_id, "units:kg")
-    tg.wait_for(ANN, predicate=lambda m: "Which timezone" in (m.text or ""))
-    tg.send_text(ANN, "Berlin")
-    tg.wait_for(ANN, predicate=lambda m: "All set" in (m.text or ""))
 
 
 def set_count(database: Path) -> int:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.bot.test_uploads_service import run_at
+from tests.bot.upload_support import run_at
 from tests.e2e.botproc import BotProcess
-from tests.e2e.test_bot_process import ANN, onboard
+from tests.e2e.e2e_support import ANN, onboard
 from tests.faketg import FakeTelegram
 
 pytestmark = pytest.mark.e2e

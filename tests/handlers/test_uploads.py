@@ -13,7 +13,7 @@ from bot.services import Services
 from bot.settings import Settings
 from handlers.uploads import ANALYSING, split_text
 from storage.migrate import upgrade
-from tests.bot.test_uploads_service import DAY1, gym_unnamed, ride_at, run_at, zip_of
+from tests.bot.upload_support import DAY1, gym_unnamed, ride_at, run_at, zip_of
 from tests.conftest import onboard, sent, shared_path
 from tests.faketg import FakeTelegram, SentMessage
 

@@ -15,7 +15,7 @@ from bot.services.program_text import render_day
 from bot.settings import Settings
 from jobs.morning import schedule, send_due_mornings
 from storage.db import Database
-from tests.bot.test_programs_service import build, join
+from tests.bot.program_support import build, join
 from tests.conftest import FrozenClock
 from tests.faketg import FakeTelegram
 
