@@ -84,10 +84,52 @@ def _read_member(
     return b"".join(chunks)
 
 
+# Garmin's full data export keeps activity files in ZIPs inside the ZIP: one level of nesting
+# is opened, with one budget of bytes and members shared by every level, so nesting cannot be
+# used to get past the limits.
+MAX_DEPTH = 1
+
+
+@dataclass
+class _Budget:
+    bytes: int
+    members: int
+
+
+def _is_zip(info: zipfile.ZipInfo) -> bool:
+    return not info.is_dir() and info.filename.lower().endswith(".zip")
+
+
+def _extract(
+    zip_bytes: bytes, limits: ZipLimits, budget: _Budget, depth: int, prefix: str
+) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(zip_bytes)) as archive:
+        infos = archive.infolist()
+        _check_declared(infos, limits)
+        budget.members -= len(infos)
+        if budget.members < 0:
+            raise ZipLimitError(f"it holds more than {limits.max_members} files")
+        found = []
+        for info in infos:
+            nested = depth < MAX_DEPTH and _is_zip(info)
+            if not (_is_fit(info) or nested):
+                continue
+            data = _read_member(archive, info, budget.bytes, limits)
+            budget.bytes -= len(data)
+            if nested:
+                found += _extract(data, limits, budget, depth + 1, f"{prefix}{info.filename}/")
+            else:
+                found.append((prefix + info.filename, data))
+    return found
+
+
 def extract_fit_files(
     zip_bytes: bytes, limits: ZipLimits | None = None
 ) -> list[tuple[str, bytes]]:
     """Return (path inside the archive, bytes) for every .fit file, in archive order.
+
+    ZIPs inside the archive are opened one level deep (their files get paths like
+    ``uploads.zip/123.fit``), within the same limits as the whole archive.
 
     Args:
         zip_bytes: The whole archive.
@@ -99,16 +141,9 @@ def extract_fit_files(
         NoFitInZipError: No .fit member.
     """
     limits = limits or ZipLimits()
+    budget = _Budget(limits.max_total_bytes, limits.max_members)
     try:
-        with zipfile.ZipFile(io.BytesIO(zip_bytes)) as archive:
-            infos = archive.infolist()
-            _check_declared(infos, limits)
-            budget = limits.max_total_bytes
-            found = []
-            for info in filter(_is_fit, infos):
-                data = _read_member(archive, info, budget, limits)
-                budget -= len(data)
-                found.append((info.filename, data))
+        found = _extract(zip_bytes, limits, budget, 0, "")
     except zipfile.BadZipFile as exc:
         raise BadZipError from exc
     except NotImplementedError as exc:

@@ -110,3 +110,28 @@ def test_password_protected_archive_is_refused():
         struct.pack_into("<H", data, start + flag_at, 1)
     with pytest.raises(BadZipError, match="password"):
         extract_fit_files(bytes(data))
+
+
+def test_zips_inside_the_zip_are_opened_one_level_deep():
+    """A Garmin full export keeps activities in inner ZIPs; a ZIP three deep is left alone."""
+    deepest = _zip({"c.fit": b"third"})
+    inner = _zip({"b.fit": b"second", "deeper.zip": deepest})
+    outer = _zip({"a.fit": b"first", "DI_CONNECT/uploads/part1.zip": inner})
+    assert extract_fit_files(outer) == [
+        ("a.fit", b"first"),
+        ("DI_CONNECT/uploads/part1.zip/b.fit", b"second"),
+    ]
+
+
+def test_nested_zips_share_the_member_limit():
+    """Files spread over inner ZIPs count against one limit, so nesting cannot dodge it."""
+    inners = {f"part{i}.zip": _zip({f"{i}-{j}.fit": b"x" for j in range(3)}) for i in range(3)}
+    with pytest.raises(ZipLimitError, match="more than 8 files"):
+        extract_fit_files(_zip(inners), ZipLimits(max_members=8))
+    assert len(extract_fit_files(_zip(inners), ZipLimits(max_members=12))) == 9
+
+
+def test_a_broken_inner_zip_is_a_bad_archive():
+    """A damaged ZIP inside the archive is reported like a damaged archive."""
+    with pytest.raises(BadZipError):
+        extract_fit_files(_zip({"part.zip": b"PK\x03\x04 not really a zip"}))
