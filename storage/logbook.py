@@ -24,14 +24,6 @@ async def current_workout(session: AsyncSession, user_id: int) -> Workout | None
     return (await session.exec(statement)).first()
 
 
-async def workout_for_set(
-    session: AsyncSession, user_id: int, now: dtm.datetime, gap: dtm.timedelta
-) -> tuple[int, bool]:
-    """The open workout's id if its last set is recent enough, else a new one's; and if new."""
-    connection = await session.connection()
-    return await connection.run_sync(setwrite.touch_workout, user_id, now, gap)
-
-
 async def start_workout(session: AsyncSession, user_id: int, now: dtm.datetime) -> Workout:
     """Close any open workout and start a fresh one now."""
     open_workout = await current_workout(session, user_id)

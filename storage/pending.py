@@ -53,16 +53,6 @@ async def take_pending(
     return pending
 
 
-async def latest_pending(session: AsyncSession, user_id: int, kind: str) -> PendingInput | None:
-    """The user's open question of this kind, if any."""
-    statement = (
-        select(PendingInput)
-        .where(PendingInput.user_id == user_id, PendingInput.kind == kind)
-        .order_by(col(PendingInput.id).desc())
-    )
-    return (await session.exec(statement.limit(1))).first()
-
-
 def payload_of(pending: PendingInput) -> dict[str, Any]:
     """The decoded payload."""
     return json.loads(pending.payload)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dtm
 
-from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.tables import User
@@ -51,8 +50,3 @@ async def update_user(session: AsyncSession, user_id: int, **changes: object) ->
     session.add(user)
     await session.flush()
     return user
-
-
-async def all_users(session: AsyncSession) -> list[User]:
-    """Every user, oldest first."""
-    return list((await session.exec(select(User).order_by(User.created_at))).all())

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dtm
 import itertools
-import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 import pytest
 
@@ -15,8 +14,8 @@ from bot.services.charts import is_hard_set, muscle_shares
 from bot.services.logbook import Logged
 from engine.catalog import CATALOG
 from engine.errors import EngineError
-from storage import activities
-from storage.tables import ActivityRow, SetLog
+from storage.tables import SetLog
+from tests.bot.activity_support import add_activity
 
 ANN, BOB = 601, 602
 UTC = dtm.UTC
@@ -49,27 +48,6 @@ async def log(
     outcome = await services.logbook.log_text(next(ids), user_id, text, sent_at, next(ids))
     assert isinstance(outcome, Logged), outcome
     return outcome
-
-
-async def add_activity(
-    services: Services,
-    user_id: int,
-    start: dtm.datetime,
-    load: float = 0.0,
-    zones_s: Sequence[float] = (),
-) -> None:
-    """Store an analysed activity the way the FIT import does."""
-    row = ActivityRow(
-        user_id=user_id,
-        sport="running",
-        start_time=start,
-        timer_s=1800,
-        load=load,
-        zone_times_s=json.dumps(list(zones_s)),
-        created_at=start,
-    )
-    async with services.core.db.write(now=start) as session:
-        await activities.add_activity(session, row)
 
 
 def e1rm_of(logged: Logged) -> float:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dtm
-import json
 import struct
-from collections.abc import Sequence
 from io import BytesIO
 from zoneinfo import ZoneInfo
 
@@ -13,8 +11,7 @@ from matplotlib.image import imread
 
 from bot.services import Services
 from engine.e1rm import Formula, estimate_1rm
-from storage import activities
-from storage.tables import ActivityRow
+from tests.bot.activity_support import add_activity
 from tests.conftest import FrozenClock, onboard, sent
 from tests.faketg import FakeTelegram, SentMessage
 
@@ -53,23 +50,6 @@ async def ask(tg: FakeTelegram, user_id: int, text: str) -> SentMessage:
     tg.send_text(user_id, text)
     (reply,) = await tg.await_for(user_id)
     return reply
-
-
-async def add_activity(
-    services: Services, user_id: int, start: dtm.datetime, load: float, zones_s: Sequence[float]
-) -> None:
-    """Store an analysed activity the way the FIT import does."""
-    row = ActivityRow(
-        user_id=user_id,
-        sport="running",
-        start_time=start,
-        timer_s=3600,
-        load=load,
-        zone_times_s=json.dumps(list(zones_s)),
-        created_at=start,
-    )
-    async with services.core.db.write(now=start) as session:
-        await activities.add_activity(session, row)
 
 
 def assert_chart_photo(reply: SentMessage) -> None:
