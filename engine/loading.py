@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from engine.catalog import CATALOG
 from engine.errors import EngineError
@@ -24,11 +25,15 @@ class LoadingError(EngineError):
     """A loading profile or load cannot be used (bad unit, step or plates)."""
 
 
+# The same few loads, plates and steps come back all the time (every acknowledgement plans
+# the next set), and building a Decimal from a repr is most of the cost of load arithmetic.
+@lru_cache(maxsize=4096)
 def dec(value: float) -> Decimal:
     """Return a float as the decimal it was written as (101.25 stays 101.25)."""
     return Decimal(repr(float(value)))
 
 
+@lru_cache(maxsize=4096)
 def to_hundredths(value: float) -> int:
     """Return ``value`` in integer hundredths, rounded half-up."""
     return int((dec(value) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))

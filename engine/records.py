@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-_EPS = 1e-6
+# Loads closer than this are the same load (80 kg typed and 176.37 lb converted).
+EPS = 1e-6
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,7 @@ def bests_of(history: Sequence[Lift], loads: Iterable[float] = ()) -> Bests:
     reps_at = {}
     for load in loads:
         reps_at[load] = _best(
-            [h.reps for h in history if h.reps and (load_of(h) or 0.0) >= load - _EPS]
+            [h.reps for h in history if h.reps and (load_of(h) or 0.0) >= load - EPS]
         )
     return Bests(
         len(history),
@@ -112,7 +113,7 @@ def _records_of(bests: Bests, lift: Lift) -> list[Record]:
     records = [
         Record(kind, value, previous)
         for kind, value, previous in checks
-        if value is not None and value > 0 and previous is not None and value > previous + _EPS
+        if value is not None and value > 0 and previous is not None and value > previous + EPS
     ]
     load = load_of(lift)
     previous_reps = bests.reps_at.get(load) if load is not None else None

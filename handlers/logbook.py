@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Awaitable, Callable
+
 from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
@@ -13,6 +16,8 @@ from handlers.keyboards import grid
 from handlers.render import acknowledgement, removed
 
 COMMANDS = [("undo", "Remove the last logged set")]
+log = logging.getLogger(__name__)
+NOT_SAVED = "⚠️ Sorry, I couldn't save “{text}”: please send it again."
 NOT_A_LOG = (
     "I couldn't read that as a set. Try “bench 80x5”, “squat 3x5 @ 100kg” or “plank 60s”; "
     "/help has more examples."
@@ -42,19 +47,47 @@ def ack_keyboard(entry_id: int):
     )
 
 
+async def _ack_text(message: Message, logged: Logged, services: Services) -> str:
+    plan = await services.programs.plan_notes(message.chat_id, logged, message.date)
+    return "\n".join([acknowledgement(logged), *plan])
+
+
 async def send_outcome(message: Message, outcome: Outcome | None, services: Services) -> None:
     """Reply with an acknowledgement, a question with buttons, or why nothing was logged."""
     if isinstance(outcome, Logged):
         # The buttons carry the entry id, so a reply to this message can find its entry.
-        plan = await services.programs.plan_notes(message.chat_id, outcome, message.date)
-        await message.reply_text(
-            "\n".join([acknowledgement(outcome), *plan]),
+        ack = await message.reply_text(
+            await _ack_text(message, outcome, services),
             reply_markup=ack_keyboard(outcome.entry_id),
         )
+        if outcome.store is not None:
+            await _store_acknowledged(message, ack, outcome, outcome.store, services)
     elif isinstance(outcome, Question):
         await message.reply_text(outcome.text, reply_markup=grid(list(outcome.buttons)))
     elif isinstance(outcome, NotALog):
         await message.reply_text(outcome.reason or NOT_A_LOG)
+
+
+async def _store_acknowledged(
+    message: Message,
+    ack: Message,
+    acked: Logged,
+    store: Callable[[], Awaitable[Logged]],
+    services: Services,
+) -> None:
+    """Write sets acknowledged ahead of their write; correct the acknowledgement if needed."""
+    try:
+        stored = await store()
+    except DuplicateUpdateError:
+        return  # stored by an earlier delivery of this update
+    except Exception:
+        log.exception("acknowledged set log not stored")
+        await ack.edit_text(NOT_SAVED.format(text=message.text or ""))
+        return
+    if stored.exercises != acked.exercises:
+        await ack.edit_text(
+            await _ack_text(message, stored, services), reply_markup=ack_keyboard(stored.entry_id)
+        )
 
 
 async def log_message(
@@ -70,7 +103,12 @@ async def log_message(
             outcome = await services.logbook.edit(update.update_id, user.id, edit_of, message.text)
         else:
             outcome = await services.logbook.log_text(
-                update.update_id, user.id, message.text, message.date, message.message_id
+                update.update_id,
+                user.id,
+                message.text,
+                message.date,
+                message.message_id,
+                ahead=True,
             )
     except DuplicateUpdateError:
         # Telegram delivers again after a crash; the reply may never have gone out.

@@ -9,11 +9,12 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, insert
+from sqlalchemy import Engine, create_engine, event, insert, make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.ids import EntryIds, entry_ids
 from storage.tables import ProcessedUpdate
 
 T = TypeVar("T")
@@ -70,6 +71,7 @@ class Database:
         )
         self._sync: Engine | None = None
         self._thread: ThreadPoolExecutor | None = None
+        self._entry_ids = entry_ids(make_url(url).database)
 
     def _sync_engine(self) -> Engine:
         if self._sync is None:
@@ -101,6 +103,11 @@ class Database:
                 return fn(conn, *args)
 
         return await asyncio.get_running_loop().run_in_executor(self._thread, transaction)
+
+    @property
+    def entry_ids(self) -> EntryIds:
+        """Where log-entry ids come from (see storage.ids)."""
+        return self._entry_ids
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:

@@ -10,7 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from engine.records import Bests
 from storage import setwrite
-from storage.tables import LogEntry, SetLog, Workout
+from storage.tables import LogEntry, NewSet, SetLog, Workout
 
 
 async def current_workout(session: AsyncSession, user_id: int) -> Workout | None:
@@ -48,8 +48,8 @@ async def close_workout(session: AsyncSession, user_id: int, now: dtm.datetime) 
 
 
 async def add_entry(
-    session: AsyncSession, entry: LogEntry, sets: Sequence[SetLog]
-) -> tuple[LogEntry, list[SetLog]]:
+    session: AsyncSession, entry: LogEntry, sets: Sequence[NewSet]
+) -> tuple[LogEntry, list[NewSet]]:
     """Store an entry and its sets (the sets' own ids stay unset)."""
     connection = await session.connection()
     return await connection.run_sync(setwrite.insert_entry, entry, sets)
@@ -58,7 +58,7 @@ async def add_entry(
 async def write_sets(
     session: AsyncSession,
     entry: LogEntry,
-    rows: Sequence[SetLog],
+    rows: Sequence[NewSet],
     loads: dict[str, set[float]],
     gap: dtm.timedelta,
 ) -> setwrite.WrittenSets:
@@ -68,8 +68,8 @@ async def write_sets(
 
 
 async def replace_sets(
-    session: AsyncSession, entry: LogEntry, sets: Sequence[SetLog], raw_text: str
-) -> list[SetLog]:
+    session: AsyncSession, entry: LogEntry, sets: Sequence[NewSet], raw_text: str
+) -> list[NewSet]:
     """Swap an entry's sets for corrected ones."""
     await session.exec(delete(SetLog).where(col(SetLog.entry_id) == entry.id))
     entry.raw_text = raw_text

@@ -14,8 +14,10 @@ from functools import lru_cache
 
 from sqlalchemy import Connection, Select, bindparam, case, func, insert, select, update
 
+from engine.recordbook import RecordBook, frontier_of
 from engine.records import Bests
-from storage.tables import LogEntry, SetLog, Workout
+from storage import ids
+from storage.tables import NEW_SET_FIELDS, LogEntry, NewSet, SetLog, Workout
 
 _WORKOUT = Workout.__table__.c
 _SET = SetLog.__table__.c
@@ -26,9 +28,19 @@ class WrittenSets:
     """What writing an entry came to: its id, the rows, and what came before them."""
 
     entry: LogEntry
-    stored: list[SetLog]
+    stored: list[NewSet]
     counts: dict[str, int]  # sets of each exercise already in the workout
     bests: dict[str, Bests]  # each exercise's bests before this entry
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where a user's logbook stands after a write: enough to judge the next set from memory."""
+
+    workout_id: int
+    last_set_at: dtm.datetime
+    books: dict[str, RecordBook]  # each exercise's record book, this entry's sets included
+    counts: dict[str, int]  # each exercise's sets in the workout, this entry's included
 
 
 # Statements are built once with bound parameters, so SQLAlchemy compiles each only once: on
@@ -43,14 +55,16 @@ _TOUCH = (
     .values(last_set_at=func.max(_WORKOUT.last_set_at, bindparam("b_now")))
     .returning(_WORKOUT.id)
 )
+_LAST_SET_AT = select(_WORKOUT.last_set_at).where(_WORKOUT.id == bindparam("b_id"))
 _CLOSE_OPEN = (
     update(Workout.__table__)
     .where(_WORKOUT.user_id == bindparam("b_user"), _WORKOUT.closed_at.is_(None))
     .values(closed_at=_WORKOUT.last_set_at)
 )
 _NEW_WORKOUT = insert(Workout.__table__).returning(_WORKOUT.id)
-_NEW_ENTRY = insert(LogEntry.__table__).returning(LogEntry.__table__.c.id)
+_NEW_ENTRY = insert(LogEntry.__table__)
 _NEW_SETS = insert(SetLog.__table__)
+_COLUMNS = (*NEW_SET_FIELDS, "performed_at")
 
 
 def touch_workout(
@@ -94,6 +108,15 @@ def _bests_statement(loads: int, exclude_workout: bool) -> Select:
     return select(*columns).where(*where)
 
 
+_POINTS = (
+    select(_load_expr(), func.max(_SET.reps))
+    .where(
+        _SET.user_id == bindparam("user_id"), _SET.exercise == bindparam("exercise"), _SET.reps > 0
+    )
+    .group_by(_load_expr())
+)
+
+
 def bests_on(
     conn: Connection,
     user_id: int,
@@ -117,30 +140,33 @@ def bests_on(
     return bests, in_workout
 
 
-def insert_sets(conn: Connection, entry: LogEntry, sets: Sequence[SetLog]) -> list[SetLog]:
-    """Insert an entry's sets in one executemany (the rows' own ids stay unset)."""
-    stored = []
-    for position, row in enumerate(sets):
-        row.entry_id, row.position = entry.id or 0, position
-        row.workout_id, row.user_id = entry.workout_id, entry.user_id
-        stored.append(row)
+def insert_sets(conn: Connection, entry: LogEntry, sets: Sequence[NewSet]) -> list[NewSet]:
+    """Insert an entry's sets in one executemany; returns them, in order."""
+    stored = list(sets)
     if stored:
-        conn.execute(_NEW_SETS, [row.model_dump(exclude={"id"}) for row in stored])
+        into = {"entry_id": entry.id, "workout_id": entry.workout_id, "user_id": entry.user_id}
+        conn.execute(_NEW_SETS, [
+            {name: getattr(row, name) for name in _COLUMNS} | into | {"position": position}
+            for position, row in enumerate(stored)
+        ])  # fmt: skip
     return stored
 
 
 def insert_entry(
-    conn: Connection, entry: LogEntry, sets: Sequence[SetLog]
-) -> tuple[LogEntry, list[SetLog]]:
-    """Store an entry and its sets with two statements."""
-    entry.id = conn.execute(_NEW_ENTRY, entry.model_dump(exclude={"id"})).scalar_one()
+    conn: Connection, entry: LogEntry, sets: Sequence[NewSet]
+) -> tuple[LogEntry, list[NewSet]]:
+    """Store an entry and its sets; an entry without an id is given one (see storage.ids)."""
+    if entry.id is None:
+        entry.id = ids.entry_ids(conn.engine.url.database).take_in(conn)
+    conn.execute(_NEW_ENTRY, entry.model_dump())
+    ids.mark(conn, entry.id)
     return entry, insert_sets(conn, entry, sets)
 
 
 def write_sets(
     conn: Connection,
     entry: LogEntry,
-    rows: Sequence[SetLog],
+    rows: Sequence[NewSet],
     loads: dict[str, set[float]],
     gap: dtm.timedelta,
 ) -> WrittenSets:
@@ -155,3 +181,32 @@ def write_sets(
         )
     entry, stored = insert_entry(conn, entry, rows)
     return WrittenSets(entry, stored, counts, bests)
+
+
+def book_on(
+    conn: Connection, user_id: int, exercise: str, workout_id: int
+) -> tuple[RecordBook, int]:
+    """An exercise's record book and how many of its sets the workout has."""
+    bests, in_workout = bests_on(conn, user_id, exercise, count_workout=workout_id)
+    points = conn.execute(_POINTS, {"user_id": user_id, "exercise": exercise}).all()
+    frontier = frontier_of((load, reps) for load, reps in points)
+    book = RecordBook(bests.count, bests.weight_kg, bests.e1rm_kg, bests.added_kg,
+                      bests.duration_s, frontier)  # fmt: skip
+    return book, in_workout
+
+
+def write_and_stand(
+    conn: Connection,
+    entry: LogEntry,
+    rows: Sequence[NewSet],
+    loads: dict[str, set[float]],
+    gap: dtm.timedelta,
+) -> tuple[WrittenSets, Standing]:
+    """``write_sets``, then read where the logbook stands for the entry's exercises."""
+    written = write_sets(conn, entry, rows, loads, gap)
+    workout_id = entry.workout_id
+    last_set_at = conn.execute(_LAST_SET_AT, {"b_id": workout_id}).scalar_one()
+    books, counts = {}, {}
+    for exercise in loads:
+        books[exercise], counts[exercise] = book_on(conn, entry.user_id, exercise, workout_id)
+    return written, Standing(workout_id, last_set_at, books, counts)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dtm
+from dataclasses import dataclass
 
-from sqlalchemy import BigInteger, Column, ForeignKey, UniqueConstraint
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -40,6 +41,15 @@ class ProcessedUpdate(SQLModel, table=True):
     user_id: int | None = Field(default=None, sa_column=Column(BigInteger, index=True))
     kind: str = ""
     created_at: dtm.datetime
+
+
+class IdMark(SQLModel, table=True):
+    """The highest id ever handed out for a table whose ids are given before the insert."""
+
+    __tablename__ = "id_marks"
+
+    name: str = Field(primary_key=True)
+    value: int = Field(sa_column=Column(BigInteger, nullable=False))
 
 
 class Workout(SQLModel, table=True):
@@ -79,6 +89,8 @@ class SetLog(SQLModel, table=True):
     """One performed set. Weights are stored in kg, with what the user typed kept beside them."""
 
     __tablename__ = "set_logs"
+    # Records and the set-log hot path read one user's sets of one exercise.
+    __table_args__ = (Index("ix_set_logs_user_exercise", "user_id", "exercise"),)
 
     id: int | None = Field(default=None, primary_key=True)
     entry_id: int = Field(
@@ -101,6 +113,36 @@ class SetLog(SQLModel, table=True):
     distance_m: float | None = None
     e1rm_kg: float | None = None
     performed_at: dtm.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class NewSet:
+    """A set about to be stored: SetLog's columns but its ids and position, which the insert
+    fills in. Building a SetLog costs several times more, and the set-log hot path builds
+    one for every set it acknowledges."""
+
+    exercise: str
+    performed_at: dtm.datetime
+    weight_kg: float | None = None
+    input_weight: float | None = None
+    input_unit: str | None = None
+    unit_defaulted: bool = False
+    reps: int | None = None
+    rir: float | None = None
+    rpe: float | None = None
+    bodyweight: bool = False
+    added_weight_kg: float | None = None
+    duration_s: float | None = None
+    distance_m: float | None = None
+    e1rm_kg: float | None = None
+
+    @classmethod
+    def like(cls, row: SetLog, at: dtm.datetime) -> NewSet:
+        """A new set repeating a stored one at another time."""
+        return cls(**{name: getattr(row, name) for name in NEW_SET_FIELDS}, performed_at=at)
+
+
+NEW_SET_FIELDS = tuple(name for name in NewSet.__slots__ if name != "performed_at")
 
 
 class PendingInput(SQLModel, table=True):

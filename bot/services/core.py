@@ -46,6 +46,17 @@ class Core:
     # User profiles by id. One process owns the database, and every change to a user goes
     # through ``remember``/``forget`` after its commit, so the cache cannot go stale.
     _profiles: dict[int, UserView] = field(default_factory=dict)
+    # How many times each user's data changed through ``once``: what a service keeps in
+    # memory about a user (see LogWriter) is good only while this number stays the same.
+    _versions: dict[int, int] = field(default_factory=dict)
+
+    def version(self, user_id: int) -> int:
+        """The number of changes made to a user's data through ``once`` so far."""
+        return self._versions.get(user_id, 0)
+
+    def _changed(self, user_id: int | None) -> None:
+        if user_id is not None:
+            self._versions[user_id] = self._versions.get(user_id, 0) + 1
 
     async def offload(self, fn: Callable[..., T], *args: object) -> T:
         """Run CPU-heavy work (FIT analysis, charts) off the event loop, in the workers."""
@@ -90,6 +101,7 @@ class Core:
         self, update_id: int | None, user_id: int | None, kind: str
     ) -> AsyncIterator[AsyncSession]:
         """A write transaction applied at most once per Telegram update."""
+        self._changed(user_id)
         try:
             async with self.db.write(
                 update_id=update_id, user_id=user_id, kind=kind, now=self.clock()
@@ -98,3 +110,5 @@ class Core:
         except AlreadyAppliedError as exc:
             log.info("duplicate update skipped update_id=%s kind=%s", update_id, kind)
             raise DuplicateUpdateError(update_id) from exc
+        finally:
+            self._changed(user_id)

@@ -11,7 +11,7 @@ from bot.services.sets import set_e1rm
 from engine.catalog import CATALOG, resolve, suggest
 from engine.fit import StrengthSet
 from engine.fit.strength import CATEGORY_DEFAULTS, SUBTYPE_RULES
-from storage.tables import SetLog
+from storage.tables import NewSet
 
 MAX_CHOICES = 6
 COMMON_LIFTS = (
@@ -45,17 +45,14 @@ class SetGroup:
 
 def row_of(
     item: dict[str, Any] | StrengthSet, exercise: str, at: dtm.datetime, unit: str
-) -> SetLog:
+) -> NewSet:
     """A logbook row for one watch set (the watch stores kg; 0 kg means none was entered)."""
     data = item.to_json_dict() if isinstance(item, StrengthSet) else item
     found = CATALOG.get(exercise)
     weight = data.get("weight_kg") or None
     reps = data.get("reps") or None
     when = dtm.datetime.fromisoformat(data["start_time"]) if data.get("start_time") else at
-    return SetLog(
-        entry_id=0,
-        user_id=0,
-        workout_id=0,
+    return NewSet(
         exercise=exercise,
         weight_kg=weight,
         input_weight=round(weight / KG_PER_LB, 1) if weight and unit == "lb" else weight,

@@ -32,15 +32,31 @@ class LogbookService:
         self._core: Core = writer.core
 
     async def log_text(
-        self, update_id: int, user_id: int, text: str, sent_at: dtm.datetime, message_id: int
+        self,
+        update_id: int,
+        user_id: int,
+        text: str,
+        sent_at: dtm.datetime,
+        message_id: int,
+        *,
+        ahead: bool = False,
     ) -> Outcome:
-        """Parse a message and store its sets, or ask a question, or explain why not."""
+        """Parse a message and store its sets, or ask a question, or explain why not.
+
+        With ``ahead``, a set log that memory can judge is returned before it is stored: the
+        caller acknowledges it, then awaits ``Logged.store``.
+        """
         user = await self._writer.profile(user_id)
         quick = quick_parse(text)
-        if quick is not None:
-            return await self._writer.store_now(
-                user, quick, text, sent_at, update_id=update_id, message_id=message_id
-            )
+        if quick == ():
+            followup = self._writer.followup(user, text, sent_at)
+            quick = (followup,) if followup is not None else None
+        if quick:
+            ids = {"update_id": update_id, "message_id": message_id}
+            logged = self._writer.ahead(user, quick, text, sent_at, **ids)
+            if logged is not None and logged.store is not None:
+                return logged if ahead else await logged.store()
+            return await self._writer.store_now(user, quick, text, sent_at, **ids)
         async with self._core.once(update_id, user_id, "log") as session:
             parsed = await self._writer.parse(session, user, text, sent_at)
             if not isinstance(parsed, tuple):

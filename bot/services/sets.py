@@ -10,7 +10,7 @@ from engine.e1rm import Formula, estimate_1rm
 from engine.errors import EngineError
 from engine.loading import KG_PER_LB
 from engine.setlog import ParsedExercise, ParsedSet
-from storage.tables import SetLog
+from storage.tables import NewSet, SetLog
 
 
 def to_kg(value: float | None, unit: str) -> float | None:
@@ -49,8 +49,8 @@ def rows_for(
     default_unit: str,
     performed_at: dtm.datetime,
     formula: str = "auto",
-) -> list[SetLog]:
-    """Stored rows for every parsed set; a missing unit means the user's default unit."""
+) -> list[NewSet]:
+    """Rows to store for every parsed set; a missing unit means the user's default unit."""
     rows = []
     for exercise in parsed:
         for item in exercise.sets:
@@ -60,13 +60,10 @@ def rows_for(
 
 def _row(
     exercise: str, item: ParsedSet, default_unit: str, at: dtm.datetime, formula: str
-) -> SetLog:
+) -> NewSet:
     unit = item.unit or default_unit
     weight_kg = to_kg(item.weight, unit)
-    return SetLog(
-        entry_id=0,
-        user_id=0,
-        workout_id=0,
+    return NewSet(
         exercise=exercise,
         weight_kg=weight_kg,
         input_weight=item.weight if item.weight is not None else item.added_weight,
@@ -84,10 +81,9 @@ def _row(
     )
 
 
-def copy_row(row: SetLog, at: dtm.datetime) -> SetLog:
+def copy_row(row: SetLog, at: dtm.datetime) -> NewSet:
     """A new row repeating ``row`` at another time."""
-    data = row.model_dump(exclude={"id", "entry_id", "position", "performed_at"})
-    return SetLog(entry_id=0, performed_at=at, **data)
+    return NewSet.like(row, at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +104,7 @@ class SetView:
     weight_kg: float | None
 
     @classmethod
-    def of(cls, row: SetLog, unit: str | None = None) -> SetView:
+    def of(cls, row: SetLog | NewSet, unit: str | None = None) -> SetView:
         shown = unit or row.input_unit or "kg"
         return cls(
             row.exercise,

@@ -10,7 +10,7 @@ from engine.errors import EngineError
 from engine.loading import default_profile
 from engine.prescription import DoneSet, next_set
 from engine.records import Bests, Lift, Record, find_records
-from storage.tables import SetLog
+from storage.tables import NewSet, SetLog
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +25,7 @@ class ExerciseResult:
     next_text: str | None  # e.g. "80 kg × 5 @ RIR 1–2"
 
 
-def lift_of(row: SetLog) -> Lift:
+def lift_of(row: SetLog | NewSet) -> Lift:
     """The record-relevant part of a stored set."""
     return Lift(
         row.weight_kg, row.reps, row.e1rm_kg, row.added_weight_kg, row.bodyweight, row.duration_s
@@ -33,7 +33,7 @@ def lift_of(row: SetLog) -> Lift:
 
 
 def results_for(
-    stored: Sequence[SetLog],
+    stored: Sequence[SetLog | NewSet],
     counts: Mapping[str, int],
     bests: Mapping[str, Bests] | None,
 ) -> tuple[ExerciseResult, ...]:
@@ -44,7 +44,7 @@ def results_for(
         counts: Sets of each exercise in the workout before this entry.
         bests: Each exercise's bests before this entry; None when not compared (an edit).
     """
-    groups: dict[str, list[SetLog]] = {}
+    groups: dict[str, list[SetLog | NewSet]] = {}
     for row in stored:
         groups.setdefault(row.exercise, []).append(row)
     results = []
@@ -68,7 +68,7 @@ def _num(value: float) -> str:
     return f"{round(value, 2):g}"
 
 
-def next_text(row: SetLog) -> str | None:
+def next_text(row: SetLog | NewSet) -> str | None:
     """What to do next set, from the set just done (None when there is nothing to say)."""
     view = SetView.of(row)
     if row.distance_m and not row.reps:

@@ -12,16 +12,21 @@ _REJECT = [re.compile(p) for p in (
     r"^\W*(?:undo|delete|remove|edit|change|fix|cancel|scratch that|show|list|export|help"
     r"|settings|reset|correct|correction|update|replace|oops|wrong|what|how|why|when|where|which"
     r"|who|should|can|could|would|is|are|am|do|does|shall)\b",
-    r"\b(?:thanks|thank you|thank u|thx|ty|cheers|much appreciated)\b",
-    r"\b(?:he|she|they|his|her|their|friend|friends|buddy|brother|sister|wife|husband|girlfriend"
-    r"|boyfriend|dad|father|mum|mom|mother|son|daughter|guy|guys|girl|someone|somebody|everyone"
-    r"|teammate|training partner|world record|wr)\b",
-    r"\b(?:ate|eaten|eat|eating|calories|kcal|cals|protein|carbs|macros|breakfast|lunch|dinner"
-    r"|snack|meal|meals|food|drank|creatine)\b|\d\s*g\s+(?:of\s+)?(?:protein|carbs|fat)",
     rf"^\W*(?:my\s+)?(?:bw|body ?weight|weight|weighed(?:\s+in)?|weigh[- ]in|morning weight"
     rf"|scale(?:\s+says)?)\b[^\d\n]{{0,24}}{_NUM}\s*{_UNIT}?\W*(?:today|this morning)?\W*$",
     rf"^\W*(?:weighed\s+)?{_NUM}\s*{_UNIT}?\s*(?:bw|body ?weight)\b[a-z ]*$",
 )]  # fmt: skip
+# Thanks, other people and food: a message about them is not a log, but a log may end with
+# such a remark ("bench 80x5, thanks coach"), which is then cut off.
+_REMARK = re.compile(
+    r"\b(?:thanks|thank you|thank u|thx|ty|cheers|much appreciated)\b"
+    r"|\b(?:he|she|they|his|her|their|friend|friends|buddy|brother|sister|wife|husband"
+    r"|girlfriend|boyfriend|dad|father|mum|mom|mother|son|daughter|guy|guys|girl|someone"
+    r"|somebody|everyone|teammate|training partner|world record|wr)\b"
+    r"|\b(?:ate|eaten|eat|eating|calories|kcal|cals|protein|carbs|macros|breakfast|lunch|dinner"
+    r"|snack|meal|meals|food|drank|creatine)\b|\d\s*g\s+(?:of\s+)?(?:protein|carbs|fat)"
+)
+_DIGIT = re.compile(r"\d")
 _PLAN = re.compile(
     r"\b(?:tomorrow|tmrw|tmr|next (?:week|time|session|workout|day|mon|tue|wed|thu|fri|sat|sun)"
     r"\w*|planning|plan|the plan|going to|gonna|will do|will try|i'll|goal|goals|target"
@@ -41,9 +46,25 @@ _UNIT_STATEMENT = re.compile(
 )
 
 
-def is_rejected(text: str) -> bool:
-    """Tell whether a normalised message is not a set log at all."""
-    return any(p.search(text) for p in _REJECT)
+def screen(text: str) -> tuple[bool, bool]:
+    """Tell whether a normalised message is not a set log, and whether it ends with a remark."""
+    if any(p.search(text) for p in _REJECT):
+        return True, False
+    remark = _REMARK.search(text)
+    if remark is None:
+        return False, False
+    trailing = bool(_DIGIT.search(text, 0, remark.start())) and not _DIGIT.search(
+        text, remark.start()
+    )
+    return not trailing, trailing
+
+
+def cut_remark(line: str) -> str:
+    """Cut a trailing remark without numbers ("thanks coach", "wife spotted me") off a line."""
+    remark = _REMARK.search(line)
+    if remark is None or _DIGIT.search(line, remark.start()):
+        return line
+    return line[: remark.start()]
 
 
 def drop_plans(line: str) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from engine.catalog import Exercise, alias_index, suggest
 from engine.setlog.entry import Entry, scope_units, to_exercise
-from engine.setlog.gate import drop_plans, is_rejected, unit_statement
+from engine.setlog.gate import cut_remark, drop_plans, screen, unit_statement
 from engine.setlog.model import (
     Ambiguity,
     MessageTooLongError,
@@ -28,6 +28,7 @@ _SEPARATOR = re.compile(r";|,\s|\s(?:then|and|&|\+)\s|\s-\s(?=[a-z])")
 _SET_NOTATION = re.compile(
     r"\d\s*[x*]\s*\d|\d\s*(?:kgs?|lbs?|#|kilos?|pounds?)\b|\b\d+\s*(?:sets?|reps?)\b|@\s*\d"
     r"|\bsets? of\b|\d\s*(?:min|mins|sec|secs|s|km|k|m|mi|miles?)\b|\d:\d\d"
+    r"|(?<![a-z\d])\d{1,2}\s*rm\b"
 )
 
 
@@ -66,11 +67,14 @@ def _unnamed(chunk: str, current: Entry | None, custom: Sequence[Exercise]) -> N
     return None
 
 
-def _entries(text: str, index: Mapping[str, Exercise], custom: Sequence[Exercise]) -> list[Entry]:
+def _entries(
+    text: str, index: Mapping[str, Exercise], custom: Sequence[Exercise], remark: bool
+) -> list[Entry]:
     entries: list[Entry] = []
     current: Entry | None = None
     for raw in _CHUNK.split(text):
-        chunk, seconds = strip_noise(drop_plans(normalise(raw)))
+        line = drop_plans(normalise(raw))
+        chunk, seconds = strip_noise(cut_remark(line) if remark else line)
         chunk = _MARK.sub("", chunk).strip()
         if not chunk:
             continue
@@ -154,8 +158,8 @@ def parse_message(text: str, custom: Sequence[Exercise] = ()) -> ParseResult:
         raise MessageTooLongError(
             f"That message is too long to read as a log (over {MAX_CHARS} characters)."
         )
-    normalised = normalise(text)
-    if is_rejected(normalised):
+    rejected, remark = screen(normalise(text))
+    if rejected:
         return ParseResult()
     unit, text = unit_statement(text)
-    return _result(_entries(text, alias_index(custom), custom), unit)
+    return _result(_entries(text, alias_index(custom), custom, remark), unit)

@@ -25,7 +25,7 @@ FILLERS = frozenset((
     "bodyweight", "min", "mins", "sec", "secs", "m", "km", "k", "mi", "miles", "hold",
     "superset", "ss", "circuit", "but", "still", "about", "around", "approx", "ish", "like",
     "w", "kilos", "pounds", "s", "ea", "sides", "arm", "arms", "leg", "legs", "new", "quick",
-    "solid", "slow", "fast", "then", "finally", "plus",
+    "solid", "slow", "fast", "then", "finally", "plus", "plate", "plates",
 ))  # fmt: skip
 # Words that may stand next to a name without changing the exercise ("top set", "warmup").
 QUALIFIERS_OK = frozenset((

@@ -120,6 +120,8 @@ def load_after(toks: list[Tok], j: int, st: State) -> tuple[Load | None, int]:
         k = _skip_words(toks, j + 1)
         k += 2 if seq(toks, k, "num", "mul", "wt") and toks[k].value == 2 else 0
         hit = read_load(toks, k, st.ctx)
+        if toks[j].kind == "(" and hit and at(toks, hit[1], "sets", "reps", "mul"):
+            hit = None  # "21x10 (3 sets)": a count of sets in brackets, not a load
         if hit and (toks[j].kind not in (",", "for", "mul") or toks[k].kind in LOAD_KINDS):
             return hit
     loadish = at(toks, j, *LOAD_KINDS) or (at(toks, j, "num") and toks[j].sign)

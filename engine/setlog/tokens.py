@@ -11,14 +11,27 @@ _V = r"\d{1,2}(?:\.\d{1,2})?"
 _VR = rf"(?:<\s*)?{_V}(?:\s*-\s*{_V})?"
 _VL = rf"{_V}(?:\s*-\s*{_V})?(?:\s*,\s*{_V}(?![\d.]|\s*[x*]|\s*(?:kg|lb)))*"
 _UNIT_AFTER = r"\s*(?:%|kg|kilo|lb|pound|#|x|\*|k\b|s\b|sec|min|m\b|km|mi)"
-_MASTER = re.compile(
+_EFFORTS = (
     rf"(?P<rpe>(?:@\s*)?rpe\s*(?:[:=]\s*)?(?P<rpe_v>{_VL}|{_VR}))"
     rf"|(?P<rpe2>(?P<rpe2_v>{_V})\s*rpe\b(?!\s*(?:[:=]\s*)?\d))"
     rf"|(?P<rir>@\s*(?P<rir_v>{_V})\s*rir\b)"
     rf"|(?P<rir2>\brir\s*(?:[:=]\s*)?(?P<rir2_v>{_VL}))"
     rf"|(?P<rir3>(?P<rir3_v>{_V})\s*(?:-\s*)?rir\b(?!\s*(?:[:=]\s*)?\d))"
-    rf"|(?P<tank>(?P<tank_v>{_V})\s*(?:more\s*)?(?:reps?\s*)?(?:left\s*)?in\s*(?:the\s*)?tank)"
+    rf"|(?P<tank>(?P<tank_v>{_V})\s*(?:more\s*)?(?:reps?\s*)?(?:left\s*)?in\s*(?:the\s*)?"
+    r"(?:tank|me\b))"
     rf"|(?P<ateff>@\s*(?P<ateff_v>{_V}(?:\s*-\s*{_V})?)(?![\d.]|{_UNIT_AFTER}))"
+)
+# Forms that need a given word ("could have done 2 more", "3RM", "3 rep max", "2 plates"):
+# they live in a second pattern, used only when the word appears, since every branch is tried
+# at every character of every log.
+_RARE = (
+    rf"|(?P<could>could(?:'ve|\s+have)?\s+(?:done|got|gotten|had)\s+(?P<could_v>{_V})\s*"
+    r"(?:more|extra)\b(?!\s*sets?\b)(?:\s*reps?\b)?)"
+    r"|(?P<rm>(?<![a-z\d.])(?P<rm_v>\d{1,2})\s*-?\s*(?:rm|rep\s*max)\b)"
+    r"|(?P<plates>(?<![\w.])(?:[1-8]|a|one|two|three|four|five|six)\s*plates?\b"
+    r"(?:\s*(?:a|per|each)\s*side)?)"
+)
+_REST = (
     r"|(?P<clock>\d{1,2}:\d\d(?::\d\d)?)(?!\d)"
     r"|(?P<num>(?:(?<![\d.])(?P<sign>\+\s?|-(?=\d)))?(?P<digits>\d+(?:\.\d+)?)"
     r"(?:\s*(?P<suf>kgs?|kilos?|kilograms?|lbs?|pounds?|#|kms?|kilomet(?:er|re)s?|k"
@@ -29,6 +42,8 @@ _MASTER = re.compile(
     r"|(?P<punct>[,/:;+()-])"
     r"|(?P<word>[a-z][a-z']*)"
 )
+_MASTER = re.compile(_EFFORTS + _REST)
+_MASTER_RARE = re.compile(_EFFORTS + _RARE + _REST)
 _SUFFIX = {
     **dict.fromkeys(("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms"), ("wt", "kg", 1.0)),
     **dict.fromkeys(("lb", "lbs", "pound", "pounds", "#"), ("wt", "lb", 1.0)),
@@ -140,13 +155,19 @@ def tokenise(text: str, cardio: bool = False) -> list[Tok]:
     """
     tokens: list[Tok] = []
     end = 0
-    for m in _MASTER.finditer(text):
+    rare = "rm" in text or "max" in text or "plate" in text or "could" in text
+    master = _MASTER_RARE if rare else _MASTER
+    for m in master.finditer(text):
         gap = (m.start() > end and text[end : m.start()].isspace()) or not tokens
         kind = m.lastgroup
         if kind == "num":
             tokens.append(_num_token(m, gap, cardio))
         elif kind == "clock":
             tokens.append(Tok("time", _clock_seconds(m.group("clock")), "clock", gap=gap))
+        elif kind == "rm":  # "3RM": a set of 3 at the load next to it
+            tokens.append(Tok("rm", float(m.group("rm_v")), gap=gap))
+        elif kind == "plates":  # plate counts are not converted: the load stays unknown
+            tokens.append(Tok("bar", unit="plates", gap=gap))
         elif kind in ("mul", "at"):
             tokens.append(Tok(kind, gap=gap))
         elif kind == "punct":

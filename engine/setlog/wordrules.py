@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from engine.setlog.listrules import listed
 from engine.setlog.rules import RULES, drafts, group, load_after, mul
 from engine.setlog.spec import (
     Draft,
@@ -204,5 +205,5 @@ def parse_tokens(toks: list[Tok], st: State) -> None:
             i += 1
 
 
-ALL_RULES = [*RULES, words, mul, lone_reps_word, reps_at_load, time_or_distance, bare_reps,
-             lone_load]  # fmt: skip
+ALL_RULES = [*RULES, listed, words, mul, lone_reps_word, reps_at_load, time_or_distance,
+             bare_reps, lone_load]  # fmt: skip

@@ -77,7 +77,11 @@ def _fault_error(fault: Fault) -> ApiError:
 
 
 def dispatch(
-    state: State, method: str, params: dict[str, Any], uploads: dict[str, UploadedFile]
+    state: State,
+    method: str,
+    params: dict[str, Any],
+    uploads: dict[str, UploadedFile],
+    received_at: float | None = None,
 ) -> Answer:
     """Handle one authorised call to ``method`` and return the answer to send, if any."""
     name, handler = _TABLE.get(method.lower(), (method, None))
@@ -94,6 +98,7 @@ def dispatch(
             return error_answer(_fault_error(fault))
         busy = int(name != "getUpdates")
         state.in_flight += busy
+        state.received_at = received_at
         try:
             answer = encode(200, {"ok": True, "result": handler(state, params, uploads)})
         except ApiError as exc:
@@ -104,6 +109,7 @@ def dispatch(
             answer = error_answer(ApiError(500, f"Internal Server Error: {exc!r}"))
         finally:
             state.in_flight -= busy
+            state.received_at = None
             state.last_activity = time.monotonic()
             state.cond.notify_all()
         return None if fault is not None and fault.kind == "lose" else answer

@@ -82,6 +82,9 @@ class SentMessage:
     parse_mode: str | None = None
     inline_message_id: str | None = None
     params: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # time.perf_counter() when the request had fully arrived, before the fake handled it:
+    # when the reply reached "Telegram", for latency measurements.
+    received_at: float | None = field(default=None, compare=False, repr=False)
 
     @property
     def buttons(self) -> list[tuple[str, str | None]]:

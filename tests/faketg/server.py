@@ -7,6 +7,7 @@ import json
 import re
 import socket
 import threading
+import time
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -124,13 +125,14 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self) -> None:
         try:
             body = self._read_body()
+            received_at = time.perf_counter()
             url = urlsplit(self.path)
             if match := _FILE_PATH.fullmatch(unquote(url.path)):
                 status, payload = self._download(match[1], match[2])
                 kind = "application/octet-stream" if status == 200 else "application/json"
                 self._write(status, payload, kind)
                 return
-            answer = self._answer(url, body)
+            answer = self._answer(url, body, received_at)
             if answer is None:
                 self.close_connection = True  # hang up without a response
                 return
@@ -158,7 +160,7 @@ class _Handler(BaseHTTPRequestHandler):
             return encode(404, {"ok": False, "error_code": 404, "description": "Not Found"})
         return 200, stored.content
 
-    def _answer(self, url: Any, body: bytes) -> Answer:
+    def _answer(self, url: Any, body: bytes, received_at: float) -> Answer:
         state = self.server.state
         match = _API_PATH.fullmatch(url.path)
         if match is None:
@@ -170,7 +172,7 @@ class _Handler(BaseHTTPRequestHandler):
         except (ValueError, ApiError) as exc:
             error = exc if isinstance(exc, ApiError) else ApiError(400, f"Bad Request: {exc}")
             return error_answer(error)
-        return dispatch(state, match[2], params, files)
+        return dispatch(state, match[2], params, files, received_at)
 
     def _write(self, status: int, payload: bytes, content_type: str) -> None:
         head = (

@@ -7,6 +7,7 @@ import hashlib
 import itertools
 import threading
 import time
+from dataclasses import replace
 from typing import Any
 
 from tests.faketg.records import (
@@ -50,6 +51,7 @@ class State:
         self.stopping = False
         self.poll_generation = 0
         self.in_flight = 0
+        self.received_at: float | None = None  # arrival of the request being handled
         self.last_activity = time.monotonic()
         self._ids = itertools.count(1)
 
@@ -121,6 +123,8 @@ class State:
 
     def record_output(self, output: SentMessage) -> None:
         """Append a bot output and wake whoever waits for one."""
+        if output.received_at is None and self.received_at is not None:
+            output = replace(output, received_at=self.received_at)
         self.outputs.append(output)
         self.cond.notify_all()
 

@@ -7,8 +7,9 @@ import datetime as dtm
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from engine.recordbook import RecordBook
 from engine.records import Lift, bests_of
-from storage import logbook
+from storage import logbook, setwrite
 from storage.db import Database
 from storage.tables import LogEntry, SetLog, User, Workout
 
@@ -78,3 +79,19 @@ async def _store(db: Database, history: list[Lift]) -> None:
                     performed_at=NOW,
                 )
             )
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(history=lifts)
+async def test_record_book_read_from_sql_is_the_engines(db_url: str, history: list[Lift]) -> None:
+    """book_on over stored sets is the record book the engine builds from the same lifts."""
+    db = Database(db_url)
+    try:
+        await _store(db, history)
+        book, in_workout = await db.run(setwrite.book_on, 1, "bench press", 1, now=NOW)
+    finally:
+        await db.dispose()
+    assert book == RecordBook.of(history)
+    assert in_workout == len(history)
