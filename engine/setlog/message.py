@@ -16,6 +16,7 @@ from engine.setlog.model import (
     UnknownExerciseError,
 )
 from engine.setlog.names import NameHit, find_names, guess_name
+from engine.setlog.quick import quick_parse
 from engine.setlog.text import normalise, strip_noise
 
 MAX_CHARS = 4096
@@ -158,6 +159,12 @@ def parse_message(text: str, custom: Sequence[Exercise] = ()) -> ParseResult:
         raise MessageTooLongError(
             f"That message is too long to read as a log (over {MAX_CHARS} characters)."
         )
+    found = None if custom else quick_parse(text)
+    return found if found is not None else parse_fully(text, custom)
+
+
+def parse_fully(text: str, custom: Sequence[Exercise] = ()) -> ParseResult:
+    """``parse_message`` without its one-step reading of the commonest form (see quick)."""
     rejected, remark = screen(normalise(text))
     if rejected:
         return ParseResult()

@@ -27,7 +27,8 @@ _NOISE = re.compile("|".join(f"(?:{p})" for p in (
     r"(?<![\w#])#[a-z_]\w*",
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}(?P<dsep>[./-])\d{1,2}(?P=dsep)\d{4}\b",
     rf"\b(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}})?",
-    rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
+    # ("pec dec 60x10" is a machine, not the 60th of December.)
+    rf"(?<!pec )\b(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
     r"(?:(?:@|\bat\b)\s*)?\b\d{1,2}:\d\d\s*(?:/|per\s+)\s*(?:km|k|mi|mile|500\s*m?)\b",
     r"\b\d{1,2}:\d\d\s*(?:min(?:utes)?\s*)?(?:/|per\s+)\s*(?:km|k|mi|mile|500\s*m?)\b",
     r"(?:\bat\s+|@\s*)?\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\bat\s+\d{1,2}:\d\d\b",

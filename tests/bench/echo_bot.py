@@ -5,7 +5,9 @@ It reads the same SPOTTER_TELEGRAM_TOKEN / SPOTTER_TELEGRAM_API_URL as Spotter.
 
 from __future__ import annotations
 
+import asyncio
 import os
+import sys
 
 from telegram import Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
@@ -17,7 +19,11 @@ async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def main() -> None:
-    """Echo every text message until SIGTERM."""
+    """Echo every text message until SIGTERM (on uvloop with ``--uvloop``)."""
+    if "--uvloop" in sys.argv:
+        import uvloop
+
+        asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
     root = os.environ["SPOTTER_TELEGRAM_API_URL"]
     app = (
         Application.builder()
