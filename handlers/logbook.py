@@ -56,11 +56,14 @@ async def send_outcome(message: Message, outcome: Outcome | None, services: Serv
     """Reply with an acknowledgement, a question with buttons, or why nothing was logged."""
     if isinstance(outcome, Logged):
         # The buttons carry the entry id, so a reply to this message can find its entry.
-        ack = await message.reply_text(
-            await _ack_text(message, outcome, services),
-            reply_markup=ack_keyboard(outcome.entry_id),
-        )
-        if outcome.store is not None:
+        text, buttons = await _ack_text(message, outcome, services), ack_keyboard(outcome.entry_id)
+        if outcome.store is None:
+            await message.reply_text(text, reply_markup=buttons)
+            return
+        ack = None
+        try:
+            ack = await message.reply_text(text, reply_markup=buttons)
+        finally:  # the sets are stored even when the acknowledgement cannot be sent
             await _store_acknowledged(message, ack, outcome, outcome.store, services)
     elif isinstance(outcome, Question):
         await message.reply_text(outcome.text, reply_markup=grid(list(outcome.buttons)))
@@ -70,7 +73,7 @@ async def send_outcome(message: Message, outcome: Outcome | None, services: Serv
 
 async def _store_acknowledged(
     message: Message,
-    ack: Message,
+    ack: Message | None,
     acked: Logged,
     store: Callable[[], Awaitable[Logged]],
     services: Services,
@@ -82,9 +85,10 @@ async def _store_acknowledged(
         return  # stored by an earlier delivery of this update
     except Exception:
         log.exception("acknowledged set log not stored")
-        await ack.edit_text(NOT_SAVED.format(text=message.text or ""))
+        if ack is not None:
+            await ack.edit_text(NOT_SAVED.format(text=message.text or ""))
         return
-    if stored.exercises != acked.exercises:
+    if ack is not None and stored.exercises != acked.exercises:
         await ack.edit_text(
             await _ack_text(message, stored, services), reply_markup=ack_keyboard(stored.entry_id)
         )
