@@ -119,7 +119,7 @@ ROWS: tuple[tuple[str, str, str, str, str, bool, str, str], ...] = (
      "chinup|chin up|chins|chin|chin ups|chinups",
      "vertical pull", "back|biceps", "", True, "bodyweight", "strength"),
     ("dip",
-     "dips|parallel bar dip|bar dip|ring dip|chest dip",
+     "dips|parallel bar dip|bar dip|ring dip|chest dip|tricep dips|triceps dips|tricep dip",
      "vertical push", "chest|triceps", "front delts", True, "bodyweight", "strength"),
     ("push-up",
      "pushup|push up|pushups|press up|press-up|pressup",
