@@ -207,8 +207,7 @@ class LogWriter:
         entry_id, standing.newest_update = ids.take(), update_id
         results = results_for(rows, prediction.counts, prediction.bests)
         # The entry itself is built after the reply, with the write: it is not needed before.
-        entry = partial(LogEntry, id=entry_id, user_id=user.id, workout_id=0, update_id=update_id,
-                        message_id=message_id, raw_text=text, created_at=at)  # fmt: skip
+        entry = partial(self._entry, user, text, at, update_id, message_id, None, entry_id)
         store = partial(self._store_ahead, user, standing, entry, rows, loads, prediction)
         log.debug("set log judged from memory user_id=%s entry_id=%s", user.id, entry_id)
         return Logged(entry_id, results, any(r.unit_defaulted for r in rows), user.units,
@@ -261,8 +260,9 @@ class LogWriter:
 
     @staticmethod
     def _entry(user: UserView, text: str, at: dtm.datetime, update_id: int | None,
-               message_id: int | None, repeat_of: int | None) -> LogEntry:  # fmt: skip
-        return LogEntry(user_id=user.id, workout_id=0, update_id=update_id,
+               message_id: int | None, repeat_of: int | None,
+               entry_id: int | None = None) -> LogEntry:  # fmt: skip
+        return LogEntry(id=entry_id, user_id=user.id, workout_id=0, update_id=update_id,
                         message_id=message_id, raw_text=text, created_at=at,
                         repeat_of=repeat_of)  # fmt: skip
 
