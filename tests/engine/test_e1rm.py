@@ -158,7 +158,7 @@ def test_e1rm_rises_with_weight_and_reps(
     here = estimate_1rm(weight, reps, rir=rir, method=method).value_kg
     assert estimate_1rm(weight + more, reps, rir=rir, method=method).value_kg >= here
     assert estimate_1rm(weight, reps + 1, rir=rir, method=method).value_kg >= here - 1e-9
-    assert here >= weight
+    assert here >= weight - 1e-9  # a single is the weight itself, to the last bit or so
 
 
 @settings(max_examples=150)
