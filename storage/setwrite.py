@@ -34,7 +34,7 @@ class WrittenSets:
 
 
 @dataclass(frozen=True, slots=True)
-class Standing:
+class Snapshot:
     """Where a user's logbook stands after a write: enough to judge the next set from memory."""
 
     workout_id: int
@@ -201,7 +201,7 @@ def write_and_stand(
     rows: Sequence[NewSet],
     loads: dict[str, set[float]],
     gap: dtm.timedelta,
-) -> tuple[WrittenSets, Standing]:
+) -> tuple[WrittenSets, Snapshot]:
     """``write_sets``, then read where the logbook stands for the entry's exercises."""
     written = write_sets(conn, entry, rows, loads, gap)
     workout_id = entry.workout_id
@@ -209,4 +209,4 @@ def write_and_stand(
     books, counts = {}, {}
     for exercise in loads:
         books[exercise], counts[exercise] = book_on(conn, entry.user_id, exercise, workout_id)
-    return written, Standing(workout_id, last_set_at, books, counts)
+    return written, Snapshot(workout_id, last_set_at, books, counts)

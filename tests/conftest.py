@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dtm
 import os
+import shutil
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -46,11 +47,18 @@ def clock() -> FrozenClock:
     return FrozenClock(dtm.datetime(2026, 11, 16, 7, 30, tzinfo=dtm.UTC))
 
 
+@pytest.fixture(scope="session")
+def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated database for the run; each test gets a copy (migrating is the slow part)."""
+    path = tmp_path_factory.mktemp("template") / "spotter.db"
+    upgrade(f"sqlite+aiosqlite:///{path}")
+    return path
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'spotter.db'}"
-    upgrade(url)
-    return url
+def db_url(tmp_path: Path, migrated: Path) -> str:
+    shutil.copy(migrated, tmp_path / "spotter.db")
+    return f"sqlite+aiosqlite:///{tmp_path / 'spotter.db'}"
 
 
 @pytest.fixture

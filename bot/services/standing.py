@@ -17,7 +17,7 @@ from bot.services.summary import lift_of
 from engine.recordbook import RecordBook
 from engine.records import Bests
 from engine.setlog import LastSet
-from storage.setwrite import Standing as Stored
+from storage.setwrite import Snapshot
 from storage.tables import NewSet, SetLog
 
 
@@ -84,7 +84,7 @@ class Standing:
         if rows:
             self.last = last_set_of(rows[-1])
 
-    def merge(self, stored: Stored, rows: Sequence[NewSet]) -> None:
+    def merge(self, stored: Snapshot, rows: Sequence[NewSet]) -> None:
         """Take in what the database said after a write that was not judged from memory."""
         if stored.workout_id != self.workout_id:
             self.workout_id, self.counts = stored.workout_id, {}
@@ -95,7 +95,7 @@ class Standing:
             self.last = last_set_of(rows[-1])
 
 
-def standing_of(version: int, stored: Stored, rows: Sequence[NewSet]) -> Standing:
+def standing_of(version: int, stored: Snapshot, rows: Sequence[NewSet]) -> Standing:
     """The first standing of a user, from what the database said after a write."""
     standing = Standing(version, stored.workout_id, stored.last_set_at)
     standing.merge(stored, rows)

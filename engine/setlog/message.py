@@ -16,7 +16,7 @@ from engine.setlog.model import (
     UnknownExerciseError,
 )
 from engine.setlog.names import NameHit, find_names, guess_name
-from engine.setlog.quick import quick_parse
+from engine.setlog.quick import read_common
 from engine.setlog.text import normalise, strip_noise
 
 MAX_CHARS = 4096
@@ -159,7 +159,7 @@ def parse_message(text: str, custom: Sequence[Exercise] = ()) -> ParseResult:
         raise MessageTooLongError(
             f"That message is too long to read as a log (over {MAX_CHARS} characters)."
         )
-    found = None if custom else quick_parse(text)
+    found = None if custom else read_common(text)
     return found if found is not None else parse_fully(text, custom)
 
 

@@ -25,7 +25,7 @@ _LIGHTEST = 20.0
 _UNITS = {"kg": "kg", "lb": "lb", "lbs": "lb"}
 
 
-def quick_parse(text: str) -> ParseResult | None:
+def read_common(text: str) -> ParseResult | None:
     """Read the one-set message above exactly as ``parse_message`` would; None otherwise."""
     match = _QUICK.fullmatch(normalise(text).strip())
     if match is None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
-import shutil
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
@@ -23,7 +22,6 @@ from engine.errors import EngineError
 from engine.fit import analyse_fit
 from engine.hr import AthleteProfile
 from storage import activities as activity_repo
-from storage.migrate import upgrade
 from storage.tables import User
 from tests.bot.upload_support import DAY1, gym_unnamed, ride_at, run_at, zip_of
 from tests.conftest import shared_path
@@ -56,20 +54,6 @@ async def upload(services: Services, name: str, data: bytes, user: int = ANN) ->
         return await services.uploads.upload(next(_updates), user, name, data, 5)
     except EngineError as exc:
         return UploadReport(f"Nothing saved: {exc}")
-
-
-@pytest.fixture(scope="module")
-def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One migrated database per module; each test gets a copy (migrating is the slow part)."""
-    path = tmp_path_factory.mktemp("template") / "spotter.db"
-    upgrade(f"sqlite+aiosqlite:///{path}")
-    return path
-
-
-@pytest.fixture
-def db_url(tmp_path: Path, migrated: Path) -> str:
-    shutil.copy(migrated, tmp_path / "spotter.db")
-    return f"sqlite+aiosqlite:///{tmp_path / 'spotter.db'}"
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from engine.catalog import CATALOG
 from engine.errors import SetLogError
 from engine.setlog import parse_message
 from engine.setlog.message import parse_fully
-from engine.setlog.quick import quick_parse
+from engine.setlog.quick import read_common
 from tests.engine.test_setlog_accuracy import EXAMPLES
 
 NAMES = sorted({alias for e in CATALOG.values() for alias in (e.name, *e.aliases)})
@@ -39,7 +39,7 @@ def full(text: str) -> object:
 def test_the_quick_reading_is_the_full_one(name, lead, load, unit, times, reps, effort, tail):
     """Whatever the one-step reader accepts, the full parser reads identically."""
     text = f"{lead}{name} {load}{unit}{times}{reps}{effort}{tail}"
-    quick = quick_parse(text)
+    quick = read_common(text)
     if quick is not None:
         assert quick == full(text), text
 
@@ -47,7 +47,7 @@ def test_the_quick_reading_is_the_full_one(name, lead, load, unit, times, reps, 
 def test_the_labelled_examples_agree_and_many_are_quick():
     """Over the labelled example set, quick readings match and cover the plain one-liners."""
     texts = [json.loads(line)["text"] for line in EXAMPLES.read_text().splitlines() if line]
-    quick = {t: q for t in texts if (q := quick_parse(t)) is not None}
+    quick = {t: q for t in texts if (q := read_common(t)) is not None}
     for text, reading in quick.items():
         assert reading == full(text), text
     assert len(quick) >= 20
@@ -56,9 +56,9 @@ def test_the_labelled_examples_agree_and_many_are_quick():
 def test_common_lines_take_the_quick_way():
     """The everyday forms are read in one step; light loads and bodyweight lifts are not."""
     for text in ("bench 80x5", "squat 100kg x 5 rir2", "Deadlift 140 x 3 @8", "ohp 42.5 x 8"):
-        assert quick_parse(text) is not None, text
+        assert read_common(text) is not None, text
     for text in ("bench 8x5", "pullups 10x5", "bench 80x5?", "bench 80x5, easy", "row 500m"):
-        assert quick_parse(text) is None, text
+        assert read_common(text) is None, text
     assert parse_message("bench 80x5 rir2") == parse_fully("bench 80x5 rir2")
 
 
@@ -67,7 +67,7 @@ def test_every_catalog_name_reads_the_same_both_ways():
     accepted = 0
     for name in NAMES:
         for line in (f"{name} 80x5", f"{name} 100 kg x 3 rir2", f" {name} 62.5lbs X 12 @8 "):
-            quick = quick_parse(line)
+            quick = read_common(line)
             if quick is not None:
                 accepted += 1
                 assert quick == full(line), line

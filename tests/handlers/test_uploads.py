@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
@@ -12,26 +11,11 @@ import pytest
 from bot.services import Services
 from bot.settings import Settings
 from handlers.uploads import ANALYSING, split_text
-from storage.migrate import upgrade
 from tests.bot.upload_support import DAY1, gym_unnamed, ride_at, run_at, zip_of
 from tests.conftest import onboard, sent, shared_path
 from tests.faketg import FakeTelegram, SentMessage
 
 ANN, BOB = 611, 612
-
-
-@pytest.fixture(scope="module")
-def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One migrated database per module; each test gets a copy (migrating is the slow part)."""
-    path = tmp_path_factory.mktemp("template") / "spotter.db"
-    upgrade(f"sqlite+aiosqlite:///{path}")
-    return path
-
-
-@pytest.fixture
-def db_url(tmp_path: Path, migrated: Path) -> str:
-    shutil.copy(migrated, tmp_path / "spotter.db")
-    return f"sqlite+aiosqlite:///{tmp_path / 'spotter.db'}"
 
 
 @pytest.fixture
