@@ -21,3 +21,11 @@ def test_models_match_migrations(db_url: str) -> None:
         d for d in diff if d[0] in ("add_table", "remove_table", "add_column", "remove_column")
     ]
     assert structural == []
+
+
+def test_a_new_set_carries_every_set_column_but_ids_and_position() -> None:
+    """NewSet mirrors SetLog: a column added to one and not the other would be lost on insert."""
+    from storage.tables import NewSet, SetLog
+
+    filled_by_insert = {"id", "entry_id", "user_id", "workout_id", "position"}
+    assert set(NewSet.__slots__) == set(SetLog.__table__.c.keys()) - filled_by_insert
