@@ -12,9 +12,10 @@ from telegram.ext import (
     ApplicationBuilder,
     BaseUpdateProcessor,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.context import SERVICES_KEY
+from bot.inbox import Inbox, InboxRequest
 from bot.ordering import PerChatUpdateProcessor
 from bot.services import Services
 from bot.settings import Settings
@@ -63,8 +64,22 @@ def command_menu() -> list[BotCommand]:
     ]
 
 
+class SpotterApplication(Application):
+    """PTB's Application; on stop, updates still waiting their turn are left to the inbox."""
+
+    async def stop(self) -> None:
+        processor = self.update_processor
+        if isinstance(processor, PerChatUpdateProcessor):
+            processor.stop_waiting()
+        await super().stop()
+
+
 async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands(command_menu())
+    processor = application.update_processor
+    if isinstance(processor, PerChatUpdateProcessor) and processor.inbox is not None:
+        # What a crash left unhandled goes first, ahead of anything polled from now on.
+        await processor.inbox.replay(application)
     morning.schedule(application)
     services: Services = application.bot_data[SERVICES_KEY]
     if services.core.workers is not None:
@@ -90,13 +105,23 @@ def build_application(
     updates_request: BaseRequest | None = None,
     processor: BaseUpdateProcessor | None = None,
 ) -> Application:
-    """Wire everything together; never starts polling (tests drive it directly)."""
+    """Wire everything together; never starts polling (tests drive it directly).
+
+    With the default processor, every update goes through the durable inbox (bot.inbox).
+    """
+    if processor is None:
+        box = Inbox(services.core.db, services.core.clock)
+        processor = PerChatUpdateProcessor(inbox=box)
+        updates_request = InboxRequest(
+            updates_request or HTTPXRequest(connection_pool_size=1), box
+        )
     builder = (
         ApplicationBuilder()
+        .application_class(SpotterApplication)
         .token(settings.token or "0:demo")
         .base_url(settings.bot_base_url)
         .base_file_url(settings.bot_file_url)
-        .concurrent_updates(processor or PerChatUpdateProcessor())
+        .concurrent_updates(processor)
         # Keeps within Telegram's limits (about 30 messages/s, 20/min per group) and retries
         # a 429 after its retry_after, so a reply is delayed rather than lost.
         .rate_limiter(AIORateLimiter(max_retries=3))

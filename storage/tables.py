@@ -43,6 +43,17 @@ class ProcessedUpdate(SQLModel, table=True):
     created_at: dtm.datetime
 
 
+class InboxUpdate(SQLModel, table=True):
+    """A Telegram update as received, written before it is handled (see storage.inbox)."""
+
+    __tablename__ = "inbox"
+
+    update_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    payload: str  # the update's JSON, exactly as getUpdates returned it
+    received_at: dtm.datetime
+    done_at: dtm.datetime | None = Field(default=None, index=True)
+
+
 class IdMark(SQLModel, table=True):
     """The highest id ever handed out for a table whose ids are given before the insert."""
 

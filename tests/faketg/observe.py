@@ -70,6 +70,11 @@ class Observer:
                     raise AssertionError(f"condition not met within {timeout} s\n{self._tail()}")
                 self._state.cond.wait(remaining)
 
+    def unseen_updates(self) -> int:
+        """How many queued updates no getUpdates call has returned yet."""
+        with self._state.cond:
+            return self._state.updates.unseen_count()
+
     def wait_idle(self, timeout: float = 10.0, quiet_s: float = 0.05) -> None:
         """Block until every update was fetched, no call is in flight and ``quiet_s`` passed."""
         _refuse_inside_event_loop()

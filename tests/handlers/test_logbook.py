@@ -238,16 +238,17 @@ async def test_set_before_start_asks_to_start(live_bot: Services, tg: FakeTelegr
     assert "/start" in reply.text
 
 
-async def test_redelivered_log_is_acknowledged_not_stored_again(
+async def test_redelivered_log_is_skipped_not_answered_or_stored_again(
     ann: Services, tg: FakeTelegram, bot_settings: Settings
 ) -> None:
-    """Telegram delivering the same update again gets 'Already logged' and no second set."""
+    """A copy of an update already handled gets neither a second reply nor a second set."""
     update_id = tg.send_text(ANN, "bench 80x5")
     await tg.await_for(ANN, predicate=sent)
     tg.redeliver(update_id)
-    (again,) = await tg.await_for(ANN, predicate=sent)
-    assert again.text == "✅ Already logged: Bench press 80 kg × 5"
-    assert db_rows(bot_settings, "SELECT count(*) FROM set_logs") == [(1,)]
+    tg.send_text(ANN, "/undo")
+    (after,) = await tg.await_for(ANN)
+    assert after.text == "↩️ Removed: Bench press 80 kg × 5"
+    assert db_rows(bot_settings, "SELECT count(*) FROM set_logs") == [(0,)]
 
 
 async def test_unknown_variation_suggests_the_base_lift_or_adding_it(

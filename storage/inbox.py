@@ -1,0 +1,74 @@
+"""The durable inbox: updates written down when they arrive, marked done once handled.
+
+Telegram counts an update as delivered as soon as the next ``getUpdates`` confirms it, which
+PTB does before the update is handled. So every update is written here first, in one short
+transaction per batch, and marked done after its handler finished. A crash (even kill -9)
+between the two leaves it not done, and the next start handles it then. Whatever an update
+changes is recorded in ``processed_updates`` in the same transaction as the change, so an
+update handled again never applies its effect twice.
+
+These functions take a synchronous connection and run inside ``Database.run``.
+"""
+
+from __future__ import annotations
+
+import datetime as dtm
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
+
+from storage.tables import InboxUpdate
+
+_INBOX = InboxUpdate.__table__
+_INSERT = insert(_INBOX)
+_EXISTING = select(_INBOX.c.update_id, _INBOX.c.done_at).where(
+    _INBOX.c.update_id.in_(bindparam("ids", expanding=True))
+)
+_DONE = (
+    update(_INBOX)
+    .where(_INBOX.c.update_id.in_(bindparam("ids", expanding=True)))
+    .where(_INBOX.c.done_at.is_(None))
+    .values(done_at=bindparam("now"))
+)
+_PENDING = select(_INBOX.c.payload).where(_INBOX.c.done_at.is_(None)).order_by(_INBOX.c.update_id)
+
+
+def record(conn: Connection, updates: Sequence[dict[str, Any]], now: dtm.datetime) -> set[int]:
+    """Write down the updates not seen before; return the ids that were already done."""
+    ids = [int(raw["update_id"]) for raw in updates]
+    seen = {row.update_id: row.done_at for row in conn.execute(_EXISTING, {"ids": ids})}
+    fresh = [
+        {
+            "update_id": int(raw["update_id"]),
+            "payload": json.dumps(raw, ensure_ascii=False, separators=(",", ":")),
+            "received_at": now,
+            "done_at": None,
+        }
+        for raw in updates
+        if int(raw["update_id"]) not in seen
+    ]
+    if fresh:
+        conn.execute(_INSERT, fresh)
+    return {update_id for update_id, done_at in seen.items() if done_at is not None}
+
+
+def mark_done(conn: Connection, update_ids: Iterable[int], now: dtm.datetime) -> None:
+    """Mark handled updates done."""
+    ids = list(update_ids)
+    if ids:
+        conn.execute(_DONE, {"ids": ids, "now": now})
+
+
+def pending(conn: Connection) -> list[dict[str, Any]]:
+    """Updates received but not done, oldest first, as Telegram sent them."""
+    return [json.loads(payload) for (payload,) in conn.execute(_PENDING)]
+
+
+def prune(conn: Connection, before: dtm.datetime) -> int:
+    """Forget updates done before ``before``; returns how many."""
+    result = conn.execute(
+        delete(_INBOX).where(_INBOX.c.done_at.is_not(None)).where(_INBOX.c.done_at < before)
+    )
+    return result.rowcount or 0
