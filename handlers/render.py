@@ -38,7 +38,7 @@ def describe_sets(sets: Sequence[SetView]) -> str:
     """'3 × 5 @ 100 kg', '40 kg × 8, 8, 7 @ RPE 8', 'plank 60 s', '500 m in 1:45'."""
     first = sets[0]
     if first.reps is None and (first.duration_s or first.distance_m):
-        return ", ".join(_cardio(s) for s in sets)
+        return _timed(sets)
     efforts = {effort(s) for s in sets}
     loads = {load(s) for s in sets}
     shared = efforts.pop() if len(efforts) == 1 else None
@@ -51,6 +51,29 @@ def describe_sets(sets: Sequence[SetView]) -> str:
         return text + (shared or "")
     parts = [f"{load(s)} × {s.reps}{'' if shared is not None else effort(s)}" for s in sets]
     return ", ".join(parts) + (shared or "")
+
+
+def _loaded(view: SetView) -> bool:
+    """Whether a set carries an external load worth showing (a carry, a weighted hold)."""
+    return view.weight is not None or bool(view.bodyweight and view.added)
+
+
+def _timed(sets: Sequence[SetView]) -> str:
+    """'20 m in 1:45', '70 kg × 20 m', '2 × 40 m @ 32 kg': loads of carries are kept."""
+    if not any(_loaded(s) for s in sets):
+        return ", ".join(_cardio(s) for s in sets)
+    shown = {(load(s), _cardio(s)) for s in sets}
+    if len(sets) > 1 and len(shown) == 1:
+        weight, what = shown.pop()
+        return f"{len(sets)} × {what} @ {weight}"
+    return ", ".join(f"{load(s)} × {_cardio(s)}" if _loaded(s) else _cardio(s) for s in sets)
+
+
+def heaviest_set(view: SetView) -> str:
+    """The heaviest set as /prs shows it: '85 kg × 3', '70 kg × 20 m', '32 kg × 40 m in 0:35'."""
+    if view.reps is None and (view.duration_s or view.distance_m):
+        return f"{load(view)} × {_cardio(view)}"
+    return f"{load(view)} × {view.reps}" if view.reps else load(view)
 
 
 def _cardio(view: SetView) -> str:

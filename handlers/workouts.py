@@ -12,7 +12,7 @@ from bot.context import services_of
 from bot.services.summary import ExerciseResult
 from bot.services.workouts import WorkoutSummary
 from handlers.programs import plan_progress
-from handlers.render import describe_sets, num, records_line
+from handlers.render import describe_sets, heaviest_set, num, records_line
 
 COMMANDS = [
     ("start_workout", "Start a new workout now"),
@@ -121,7 +121,7 @@ async def show_records(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     for best in bests[:15]:
         parts = []
         if best.heaviest is not None:
-            parts.append(f"heaviest {num(best.heaviest.weight)} {unit} × {best.heaviest.reps}")
+            parts.append(f"heaviest {heaviest_set(best.heaviest)}")
         if best.best_e1rm is not None and best.best_e1rm_at is not None:
             parts.append(f"e1RM {num(best.best_e1rm.e1rm)} {unit} ({_day(best.best_e1rm_at, tz)})")
         if parts:
