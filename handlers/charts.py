@@ -36,7 +36,7 @@ MENU = [
 ]
 MENU_TEXT = (
     "📊 Which chart?\n"
-    "• e1RM: your best estimated 1RM per session (/chart e1rm bench, or bench vs squat)\n"
+    "• e1RM: your best estimated 1RM per day (/chart bench, or /chart bench vs squat)\n"
     "• Volume: hard sets per muscle per week, against the landmarks\n"
     "• Fitness & fatigue: training load over the last 90 days\n"
     "• HR zones: minutes per heart-rate zone per week\n"
@@ -57,17 +57,31 @@ async def send_chart(
     await message.reply_photo(chart.png, caption=chart.caption, filename=f"spotter-{kind}.png")
 
 
+async def _chart_of(
+    context: ContextTypes.DEFAULT_TYPE, user_id: int, args: list[str]
+) -> tuple[str | None, str]:
+    """The chart a /chart line asks for and its arguments; a lift alone means its e1RM."""
+    if not args:
+        return None, ""
+    kind = KINDS.get(args[0].lower())
+    if kind is not None:
+        return kind, " ".join(args[1:])
+    text = " ".join(args)  # "/chart bench vs squat", as the README writes it
+    if await services_of(context).charts.names_lift(user_id, text):
+        return "e1rm", text
+    return None, ""
+
+
 async def show_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/chart KIND [ARGS]: one chart; the menu when the kind is missing or unknown."""
+    """/chart KIND [ARGS] or /chart LIFT [vs LIFT]: one chart; else the menu."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    args = context.args or []
-    kind = KINDS.get(args[0].lower()) if args else None
+    kind, args = await _chart_of(context, user.id, context.args or [])
     if kind is None:
         await message.reply_text(MENU_TEXT, reply_markup=grid(MENU))
         return
-    await send_chart(message, context, user.id, kind, " ".join(args[1:]))
+    await send_chart(message, context, user.id, kind, args)
 
 
 async def show_calendar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -18,6 +18,8 @@ from bot.charts.chart import Chart, NotEnoughDataError, Unit, distance_unit, fmt
 from bot.formatting import fmt_duration
 
 STOPPED_MPS = 0.6  # slower than ~28 min/km is standing, not running: no pace is drawn
+SWIM_STOPPED_MPS = 0.2  # slower than 8:20 /100 m is resting at the wall
+SWIM_PACE_M = 100.0  # swimmers count pace per 100 m, and distance in metres
 _RIDE_WORDS = ("ride", "cycl", "bike", "biking")
 _PACE_STEPS_MIN = (1 / 6, 0.25, 0.5, 1.0, 2.0)
 
@@ -34,6 +36,25 @@ class ActivityTrace:
     hr_bpm: Sequence[float | None] = ()
     lap_starts_s: Sequence[float] = ()
     moving_s: float | None = None  # the device's timer time; pace and time use it when given
+
+
+@dataclass(frozen=True, slots=True)
+class _Scale:
+    """How a sport is measured: distance axis unit, and pace per distance (or speed)."""
+
+    label: str  # distance unit: "km", "mi" or "m"
+    metres: float  # metres per distance unit
+    pace_label: str  # what pace is per: "km", "mi", "100 m"
+    pace_metres: float
+    stopped_mps: float
+    ride: bool
+
+
+def _scale(sport: str, unit: Unit) -> _Scale:
+    if is_swim(sport):
+        return _Scale("m", 1.0, "100 m", SWIM_PACE_M, SWIM_STOPPED_MPS, ride=False)
+    label, metres = distance_unit(unit)
+    return _Scale(label, metres, label, metres, STOPPED_MPS, ride=is_ride(sport))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +93,11 @@ def is_ride(sport: str) -> bool:
     return any(word in sport.lower() for word in _RIDE_WORDS)
 
 
+def is_swim(sport: str) -> bool:
+    """Tell whether a sport is a swim: pace per 100 m over metres."""
+    return "swim" in sport.lower()
+
+
 MIN_SAMPLES = 30
 MIN_SPAN_S = 120.0
 FLAT_DISTANCE_M = 10.0  # less than this over the whole activity: indoor, no real distance
@@ -83,28 +109,27 @@ def _plan(act: ActivityTrace, zones_bpm: Sequence[float], unit: Unit) -> _Plan:
     zones = _zone_edges(zones_bpm, hr)
     if len(t) < MIN_SAMPLES or float(t[-1] - t[0]) < MIN_SPAN_S:
         raise NotEnoughDataError("This activity is too short to chart (under two minutes).")
-    label, metres = distance_unit(unit)
-    ride = is_ride(act.sport)
-    x = (distance - distance[0]) / metres if distance is not None else (t - t[0]) / 60
+    scale = _scale(act.sport, unit)
+    x = (distance - distance[0]) / scale.metres if distance is not None else (t - t[0]) / 60
     # Smooth over ~1/150 of the activity (at least 30 s): a long ride's stops and surges
     # would otherwise turn 1080 px of line into a scribble.
     window_s = max(30.0, float(t[-1] - t[0]) / 150)
-    pace = None if speed is None else _pace(trace.rolling_mean(t, speed, window_s), metres, ride)
+    pace = None if speed is None else _pace(trace.rolling_mean(t, speed, window_s), scale)
     smooth_hr = None if hr is None else trace.rolling_mean(t, hr, window_s / 3)
     laps = tuple(np.interp([s for s in act.lap_starts_s if t[0] < s < t[-1]], t, x))
     x_shown, (pace, smooth_hr) = trace.bucket(x, pace, smooth_hr)
-    caption, subtitle = _summary(
-        t, x if distance is not None else None, hr, label, ride, act.moving_s
-    )
+    caption, subtitle = _summary(t, x if distance is not None else None, hr, scale, act.moving_s)
     return _Plan(
         title=f"{act.sport.capitalize()} · {fmt_day(act.day)}",
         subtitle=subtitle,
         caption=f"{act.sport.capitalize()} on {fmt_day(act.day)}: {caption}",
         x=x_shown,
-        x_unit=label if distance is not None else None,
+        x_unit=scale.label if distance is not None else None,
         pace=pace,
-        pace_label=f"Speed ({label}/h)" if ride else f"Pace (min/{label})",
-        ride=ride,
+        pace_label=(
+            f"Speed ({scale.label}/h)" if scale.ride else f"Pace (min/{scale.pace_label})"
+        ),
+        ride=scale.ride,
         hr=smooth_hr,
         zones=zones,
         laps=laps,
@@ -132,18 +157,17 @@ def _streams(
     return distance, speed, hr
 
 
-def _pace(speed: np.ndarray, metres: float, ride: bool) -> np.ndarray:
-    """Turn m/s into unit per hour (rides) or minutes per unit, blanking standstills."""
-    moving = np.where(speed >= STOPPED_MPS, speed, np.nan)
-    return moving * 3600 / metres if ride else metres / moving / 60
+def _pace(speed: np.ndarray, scale: _Scale) -> np.ndarray:
+    """Turn m/s into unit per hour (rides) or minutes per pace distance, blanking standstills."""
+    moving = np.where(speed >= scale.stopped_mps, speed, np.nan)
+    return moving * 3600 / scale.metres if scale.ride else scale.pace_metres / moving / 60
 
 
 def _summary(
     t: np.ndarray,
     x: np.ndarray | None,
     hr: np.ndarray | None,
-    label: str,
-    ride: bool,
+    scale: _Scale,
     moving_s: float | None = None,
 ) -> tuple[str, str]:
     """Return the caption body and the subtitle: distance, time, pace or speed, average HR.
@@ -155,12 +179,14 @@ def _summary(
     caption = subtitle = fmt_duration(duration) + (" moving" if moving_s else "")
     if x is not None and x[-1] > 0:
         total = float(x[-1])
-        if ride:
-            rate = f"{total / duration * 3600:.1f} {label}/h"
+        if scale.ride:
+            rate = f"{total / duration * 3600:.1f} {scale.label}/h"
         else:
-            rate = f"{fmt_duration(duration / total)} /{label}"
-        caption = f"{total:.1f} {label} in {subtitle}, {rate}"
-        subtitle = f"{total:.1f} {label} · {subtitle} · {rate}"
+            per = scale.pace_metres / scale.metres  # distance units in one pace distance
+            rate = f"{fmt_duration(duration / total * per)} /{scale.pace_label}"
+        shown = f"{total:,.0f} m" if scale.label == "m" else f"{total:.1f} {scale.label}"
+        caption = f"{shown} in {subtitle}, {rate}"
+        subtitle = f"{shown} · {subtitle} · {rate}"
     if hr is not None:
         caption += f", avg HR {np.nanmean(hr):.0f}"
         subtitle += f" · avg HR {np.nanmean(hr):.0f}"

@@ -63,7 +63,7 @@ def build_e1rm(series: E1rmSeries, unit: Unit = "kg", compare: E1rmSeries | None
 def render_e1rm(series: E1rmSeries, unit: Unit = "kg", compare: E1rmSeries | None = None) -> Chart:
     """Render a lift's e1RM history, optionally against a second lift.
 
-    Raises NotEnoughDataError when the lift has fewer than two sessions.
+    Raises NotEnoughDataError when the lift was done on fewer than two days.
     """
     plan = _plan(series, unit, compare)
     return Chart(style.draw_png(lambda: _draw(plan)), plan.caption)
@@ -93,10 +93,18 @@ def _short(label: str, limit: int = 22) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
+def _too_few_days(lift: str, values: Sequence[float], unit: Unit) -> str:
+    """What a trend still needs: sessions are counted by day, so say how many days."""
+    if not values:
+        return f"No {lift} sets with a load and reps yet: log {lift} on two days to see a trend."
+    best = f"{lift.capitalize()} e1RM {fmt_number(values[0])} {unit} so far"
+    return f"{best}, all on one day: log {lift} on a second day to see a trend."
+
+
 def _plan(series: E1rmSeries, unit: Unit, compare: E1rmSeries | None) -> _Plan:
     days, values = session_bests(series, unit)
     if len(days) < 2:
-        raise NotEnoughDataError(f"Log at least two sessions of {series.lift} to see a trend.")
+        raise NotEnoughDataError(_too_few_days(series.lift, values, unit))
     recent = [i for i, day in enumerate(days) if day >= days[-1] - timedelta(days=TREND_DAYS)]
     if len(recent) < 2:
         recent = list(range(len(days)))

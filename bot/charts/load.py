@@ -15,6 +15,8 @@ from bot.charts import style
 from bot.charts.chart import Chart, NotEnoughDataError, fmt_signed
 
 WINDOW_DAYS = 90
+MIN_DAYS = 14  # a new athlete's chart still spans two weeks, from zero up to today
+FLAT_SPAN = 5.0  # load points: a panel with less range than this is drawn this tall
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,20 +73,28 @@ def _plan(days: Sequence[LoadDay]) -> _Plan:
     return _Plan(tuple(ordered), caption)
 
 
+def drawn(values: Sequence[float]) -> np.ndarray:
+    """Values as drawn: to a tenth of a point, so decayed fitness (1e-42) is plain 0."""
+    return np.round(np.asarray(values, dtype=float), 1) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
 def _draw(plan: _Plan) -> Figure:
     figure = style.new_figure(7.0)
     today = plan.days[-1]
     style.header(
-        figure, "Fitness & fatigue", f"Last {WINDOW_DAYS} days · 6-week vs 1-week average load"
+        figure, "Fitness & fatigue", f"Last {len(plan.days)} days · 6-week vs 1-week average load"
     )
     lines, form, load = style.panels(figure, [2.3, 1, 0.7], top_in=1.6, gap_in=0.72)
     days = [d.day for d in plan.days]
-    (ctl,) = lines.plot(days, [d.ctl for d in plan.days], color=style.BLUE, lw=3.5, gid="ctl")
-    (atl,) = lines.plot(days, [d.atl for d in plan.days], color=style.PINK, lw=2.5, gid="atl")
-    for value, color in ((today.ctl, style.BLUE), (today.atl, style.PINK)):
+    ctl_values, atl_values = drawn([d.ctl for d in plan.days]), drawn([d.atl for d in plan.days])
+    (ctl,) = lines.plot(days, ctl_values, color=style.BLUE, lw=3.5, gid="ctl")
+    (atl,) = lines.plot(days, atl_values, color=style.PINK, lw=2.5, gid="atl")
+    for value, color in ((ctl_values[-1], style.BLUE), (atl_values[-1], style.PINK)):
         lines.plot(today.day, value, marker="o", ms=10, color=color, mec="white", mew=2, zorder=5)
-    lines.yaxis.set_major_locator(MaxNLocator(nbins=4))
+    lines.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
     lines.margins(y=0.12)
+    if max(*ctl_values, *atl_values) < FLAT_SPAN:
+        lines.set_ylim(0, FLAT_SPAN * 1.12)
     lines.spines["bottom"].set_visible(False)
     handles = [ctl, atl, style.swatch(style.GREEN if today.tsb >= 0 else style.ORANGE)]
     labels = [
@@ -106,10 +116,12 @@ def _draw(plan: _Plan) -> Figure:
 
 def _draw_form(figure: Figure, ax: Axes, plan: _Plan) -> None:
     days = np.array([d.day for d in plan.days], dtype="datetime64[D]")
-    tsb = np.array([d.tsb for d in plan.days])
+    tsb = drawn([d.tsb for d in plan.days])
     for where, color in ((tsb >= 0, style.GREEN), (tsb < 0, style.ORANGE)):
         ax.fill_between(days, tsb, 0, where=where, interpolate=True, gid="form", color=color, lw=0)
     ax.axhline(0, color=style.MUTED, lw=1.2)
     ax.spines["bottom"].set_visible(False)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=3, symmetric=True))
+    if np.max(np.abs(tsb)) < FLAT_SPAN:
+        ax.set_ylim(-FLAT_SPAN, FLAT_SPAN)
     style.panel_title(figure, ax, "Form · above 0 means fresh")

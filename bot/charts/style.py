@@ -212,8 +212,14 @@ def panels(
     return axes
 
 
+# ConciseDateFormatter's formats per tick level (years, months, days, hours, minutes, seconds):
+# day ticks read "8 Nov" rather than a bare "08", which looks like a month or a count.
+_DATE_FORMATS = ["%Y", "%b", "%-d %b", "%H:%M", "%H:%M", "%S.%f"]
+
+
 def date_axis(ax: Axes, max_ticks: int = 4) -> None:
     """Label a date x axis with a few concise ticks."""
     locator = AutoDateLocator(minticks=2, maxticks=max_ticks)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator, show_offset=False))
+    formatter = ConciseDateFormatter(locator, formats=_DATE_FORMATS, show_offset=False)
+    ax.xaxis.set_major_formatter(formatter)

@@ -17,6 +17,7 @@ from engine.landmarks import LANDMARKS, MUSCLE_GROUPS
 from engine.trend import week_start
 
 TONNAGE_WEEKS = 12
+TICK_EVERY_WEEKS = 4
 _STATUS_COLORS = {"below": style.GREY, "in": style.BLUE, "above": style.RED, "none": style.BLUE}
 
 
@@ -83,8 +84,8 @@ def _plan(weeks: Sequence[WeekVolume], unit: Unit) -> _Plan:
     groups = (*MUSCLE_GROUPS, *extra)
     values = tuple(float(counts.get(g, 0.0)) for g in groups)
     statuses = tuple(landmark_status(g, v) for g, v in zip(groups, values, strict=True))
-    first = max(min(sets), latest - timedelta(weeks=TONNAGE_WEEKS - 1))
-    mondays = tuple(first + timedelta(weeks=i) for i in range((latest - first).days // 7 + 1))
+    first = latest - timedelta(weeks=TONNAGE_WEEKS - 1)
+    mondays = tuple(first + timedelta(weeks=i) for i in range(TONNAGE_WEEKS))
     lifted = tuple(from_kg(tonnage[m], unit) for m in mondays)
     in_range = statuses.count("in")
     caption = (
@@ -140,11 +141,15 @@ def _draw_sets(ax: Axes, plan: _Plan) -> None:
 
 
 def _draw_tonnage(figure: Figure, ax: Axes, plan: _Plan) -> None:
+    # One slot per week, always 12 of them: a first week is one bar, not a full-width block.
+    slots = range(len(plan.tonnage))
     colors = [style.LIGHT] * (len(plan.tonnage) - 1) + [style.BLUE]
-    ax.bar(plan.tonnage_weeks, plan.tonnage, width=5, color=colors, gid="tonnage")
+    ax.bar(slots, plan.tonnage, width=0.7, color=colors, gid="tonnage")
+    ax.set_xlim(-0.6, len(plan.tonnage) - 0.4)
+    labelled = slots[-1::-TICK_EVERY_WEEKS][::-1]  # the shown week and every 4th before it
+    ax.set_xticks(list(labelled), [fmt_day(plan.tonnage_weeks[i]) for i in labelled])
     style.panel_title(
         figure, ax, f"Tonnage · {fmt_number(plan.tonnage[-1], 0)} {plan.unit} this week"
     )
     ax.yaxis.set_major_locator(MaxNLocator(nbins=3))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v / 1000:g}k" if v else "0"))
-    style.date_axis(ax)

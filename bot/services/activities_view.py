@@ -90,6 +90,8 @@ def _motion(a: Activity, unit: str) -> list[str]:
     if a.sport in FOOT and a.avg_pace_s_per_km:
         best = f" · best {pace_text(a.best_pace_s_per_km, unit)}" if a.best_pace_s_per_km else ""
         lines.append(f"Pace {pace_text(a.avg_pace_s_per_km, unit)} avg{best}")
+    elif a.sport == "swimming" and a.timer_s:
+        lines.append(f"Pace {fmt_duration(a.timer_s / a.distance_m * 100)} /100 m avg")
     elif a.sport != "swimming" and a.avg_speed_mps:
         label, size = distance_unit("lb" if unit == "lb" else "kg")
         top = f" · {a.max_speed_mps * 3600 / size:.1f} max" if a.max_speed_mps else ""

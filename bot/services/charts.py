@@ -36,7 +36,7 @@ from bot.charts import (
     render_zones,
 )
 from bot.charts.calendar import WEEKS as CALENDAR_WEEKS
-from bot.charts.load import WINDOW_DAYS
+from bot.charts.load import MIN_DAYS, WINDOW_DAYS
 from bot.services.core import Core
 from bot.services.workouts import WorkoutService, tonnage
 from engine.catalog import CATALOG
@@ -148,6 +148,17 @@ class ChartService:
         unit: Unit = "lb" if user.units == "lb" else "kg"
         return _Athlete(unit, tz, now.astimezone(tz).date(), now)
 
+    async def names_lift(self, user_id: int, text: str) -> bool:
+        """Whether ``text`` starts with a lift the user can mean ("bench", "bench vs squat")."""
+        first = _VS.split(text.strip())[0].strip()
+        if not first:
+            return False
+        try:
+            await self._workouts.resolve_exercise(user_id, first)
+        except EngineError:
+            return False
+        return True
+
     async def e1rm_series(
         self, user_id: int, text: str = ""
     ) -> tuple[E1rmSeries, E1rmSeries | None, Unit]:
@@ -193,7 +204,10 @@ class ChartService:
         return weeks, athlete.unit
 
     async def load_days(self, user_id: int) -> list[LoadDay]:
-        """Daily load with CTL/ATL/TSB over the whole history; the last 90 days end today."""
+        """Daily load with CTL/ATL/TSB over the whole history; the last 90 days end today.
+
+        The model starts from zero at least two weeks back, so one day of training draws.
+        """
         async with self._core.db.read() as session:
             athlete = await self._athlete(session, user_id)
             rows = await repo.user_sets(session, user_id)
@@ -205,6 +219,7 @@ class ChartService:
         items += [(sets[0].performed_at, session_load(sets)) for sets in workouts.values()]
         days = [local_day(when, athlete.tz) for when, _ in items]
         first = min((d for d in days if d <= athlete.today), default=athlete.today)
+        first = min(first, athlete.today - dtm.timedelta(days=MIN_DAYS - 1))
         loads = daily_loads(items, athlete.tz, first, athlete.today)
         model = pmc(loads)
         return [

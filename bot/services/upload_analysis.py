@@ -21,6 +21,7 @@ MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # the Bot API's download limit for bots
 WRONG_TYPE = "Send me a .fit file or a .zip of them (a Garmin export works too)."
 ZIP_LIMITS = ZipLimits(max_members=200)
 MIN_CHART_S = 120.0  # shorter activities (transitions, false starts) get no chart
+TRANSITION = "Transition"  # the label of a multisport file's changeover legs
 MIN_CHART_DISTANCE_M = 50.0  # less is a treadmill or gym session: chart over time
 log = logging.getLogger(__name__)
 
@@ -149,10 +150,12 @@ def trace_of(activity: Activity, label: str, day: date) -> ActivityTrace:
 
 
 def draw(traces: list[ActivityTrace], zones_bpm: tuple[float, ...], unit: Unit) -> list[Chart]:
-    """Render each activity chart; short ones and those without pace or HR get none."""
+    """Render each activity chart; transitions, short ones and ones without pace or HR get none."""
     charts = []
     for trace in traces:
         if len(trace.elapsed_s) < 2 or trace.elapsed_s[-1] - trace.elapsed_s[0] < MIN_CHART_S:
+            continue
+        if trace.sport.startswith(TRANSITION):  # changing shoes is not worth a chart
             continue
         try:
             charts.append(render_activity(trace, zones_bpm, unit))

@@ -32,6 +32,15 @@ def _brief(result: ActivityResult, who: Athlete) -> str:
     return f"• {line}, {fmt_duration(a.elapsed_s)}"
 
 
+def transitions_text(results: Sequence[ActivityResult]) -> str | None:
+    """'🔁 Transitions: T1 2:50 · T2 1:00': a multisport file's changeovers on one line."""
+    times = [r.activity.elapsed_s for r in results if r.activity.sport == "transition"]
+    if not times:
+        return None
+    shown = " · ".join(f"T{i} {fmt_duration(s)}" for i, s in enumerate(times, start=1))
+    return f"🔁 Transition{'s' * (len(times) > 1)}: {shown}"
+
+
 def _section(outcome: FileOutcome, who: Athlete, single: bool, room: int) -> tuple[str, int]:
     """One file's text, and how many detailed blocks are still allowed after it."""
     head = "" if single else f"📄 {outcome.name}"
@@ -43,9 +52,14 @@ def _section(outcome: FileOutcome, who: Athlete, single: bool, room: int) -> tup
         return (text if single else f"{head}: {text}"), room
     parts = [head] if head else []
     for result in outcome.results:
-        brief = room <= 0 or result.activity.sport == "transition"
+        if result.activity.sport == "transition":
+            continue  # one line for all of them, below
+        brief = room <= 0
         parts.append(_brief(result, who) if brief else activity_block(result, who.unit))
         room -= not brief
+    transitions = transitions_text(outcome.results)
+    if transitions:
+        parts.append(transitions)
     if outcome.duplicates:
         count = len(outcome.duplicates)
         parts.append(f"(Skipped {count} session{'s' * (count != 1)} I already had.)")

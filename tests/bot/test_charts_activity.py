@@ -111,6 +111,18 @@ def test_caption_gives_distance_time_pace_and_heart_rate() -> None:
     assert ink_fraction(chart.png) > 0.04
 
 
+@pytest.mark.parametrize("unit", ["kg", "lb"])
+def test_swims_read_per_100_m_over_metres(unit: str) -> None:
+    """A swim's pace is minutes per 100 m and its distance metres, whatever the user's unit."""
+    swim = steady(1200, speed=1000 / 1200, hr=140, sport="Swim · open water")
+    chart = render_activity(swim, ZONES, unit)  # type: ignore[arg-type]
+    assert chart.caption == "Swim · open water on 18 Jun: 999 m in 19:59, 2:00 /100 m, avg HR 140"
+    figure = build_activity(swim, ZONES, unit)  # type: ignore[arg-type]
+    assert np.allclose(line(figure, "pace").get_ydata(), 100 / (1000 / 1200) / 60)
+    assert "Pace (min/100 m)" in figure_texts(figure)
+    assert figure.axes[-1].get_xlabel() == "m"
+
+
 @pytest.mark.parametrize(
     ("zones", "message"), [((100, 120, 140), "ascending"), ((100, 90, 140, 155, 170), "ascending")]
 )

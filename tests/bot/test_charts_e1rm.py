@@ -114,9 +114,17 @@ def test_header_and_axes_are_labelled() -> None:
 @pytest.mark.parametrize(
     "points",
     [(), (E1rmPoint(D0, 100.0),), (E1rmPoint(D0, 100.0), E1rmPoint(D0, 105.0))],
-    ids=["none", "one-set", "one-session"],
+    ids=["none", "one-set", "one-day"],
 )
-def test_fewer_than_two_sessions_asks_for_more(points: tuple[E1rmPoint, ...]) -> None:
-    """One session, however many sets, is not a trend: the error names the lift."""
-    with pytest.raises(NotEnoughDataError, match="Log at least two sessions of deadlift"):
+def test_fewer_than_two_days_asks_for_more(points: tuple[E1rmPoint, ...]) -> None:
+    """One day, however many sets or workouts, is not a trend: the error asks for days."""
+    days = "a second day" if points else "two days"
+    with pytest.raises(NotEnoughDataError, match=f"log deadlift on {days} to see a trend"):
+        render_e1rm(E1rmSeries("deadlift", points))
+
+
+def test_one_day_gives_that_days_best() -> None:
+    """With one day logged, the answer carries the best e1RM of that day."""
+    points = (E1rmPoint(D0, 100.0), E1rmPoint(D0, 105.0))
+    with pytest.raises(NotEnoughDataError, match=r"^Deadlift e1RM 105 kg so far, all on one day"):
         render_e1rm(E1rmSeries("deadlift", points))

@@ -37,9 +37,23 @@ def test_only_the_last_90_days_are_plotted() -> None:
     (atl,) = artists(figure, "atl")
     assert isinstance(ctl, Line2D)
     assert isinstance(atl, Line2D)
-    assert list(ctl.get_ydata()) == [d.ctl for d in days[-90:]]
-    assert list(atl.get_ydata()) == [d.atl for d in days[-90:]]
+    assert list(ctl.get_ydata()) == pytest.approx([d.ctl for d in days[-90:]], abs=0.05)
+    assert list(atl.get_ydata()) == pytest.approx([d.atl for d in days[-90:]], abs=0.05)
     assert len(artists(figure, "load")) == 90
+
+
+def test_decayed_fitness_is_drawn_as_zero() -> None:
+    """Residue of a model run over years (1e-44) draws as 0: no '1e−44' on the form axis."""
+    days = [LoadDay(TODAY - timedelta(days=89 - i), 1e-42, 1e-43, 9e-43, 0.0) for i in range(90)]
+    days[-1] = LoadDay(TODAY, 1.7, 10.0, 1.6e-44, 70.0)
+    figure = build_load(days)
+    figure.canvas.draw()
+    form = figure.axes[1]
+    assert form.yaxis.get_offset_text().get_text() == ""
+    low, high = form.get_ylim()
+    shown = [t.get_text() for t in form.get_yticklabels() if low <= t.get_position()[1] <= high]
+    assert shown == ["−4", "0", "4"]
+    assert set(artists(figure, "ctl")[0].get_ydata()[:-1]) == {0.0}
 
 
 def test_form_is_filled_green_above_and_orange_below_zero() -> None:

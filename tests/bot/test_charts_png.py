@@ -68,7 +68,7 @@ def test_caption_is_one_line_with_a_number(rendered: dict[str, Chart], name: str
 
 
 EMPTY: dict[str, tuple[Callable[[], Chart], str]] = {
-    "e1rm": (lambda: render_e1rm(E1rmSeries("squat", ())), "two sessions of squat"),
+    "e1rm": (lambda: render_e1rm(E1rmSeries("squat", ())), "log squat on two days"),
     "volume": (lambda: render_volume([]), "hard sets"),
     "load": (lambda: render_load([]), "two days"),
     "zones": (lambda: render_zones([]), "heart rate"),

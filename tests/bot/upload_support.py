@@ -47,6 +47,29 @@ def gym_unnamed(start: datetime = DAY1) -> bytes:
     return fit.bytes()
 
 
+# (sport, sub-sport, seconds, metres per second) of each leg of a sprint triathlon
+TRIATHLON_LEGS = (
+    (Sport.SWIMMING, SubSport.OPEN_WATER, 1200, 0.83),  # 1,000 m at 2:00 /100 m
+    (Sport.TRANSITION, SubSport.SWIM_TO_BIKE_TRANSITION, 170, 1.2),  # T1, 2:50
+    (Sport.CYCLING, SubSport.ROAD, 1800, 8.0),
+    (Sport.TRANSITION, SubSport.GENERIC, 60, 1.5),  # T2
+    (Sport.RUNNING, SubSport.GENERIC, 1200, 3.2),
+)
+
+
+@functools.cache
+def triathlon(start: datetime = DAY1) -> bytes:
+    """A multisport file: swim, T1 transition, ride, T2 transition, run; one session each."""
+    fit = Fit()
+    begin = start
+    for sport, sub, seconds, speed in TRIATHLON_LEGS:
+        metres = fit.records(begin, seconds, speed, ramp(120, 165, seconds), step=5)
+        fit.session(begin, seconds, metres, sport, sub)
+        begin += timedelta(seconds=seconds + 1)
+    fit.activity(begin, sessions=len(TRIATHLON_LEGS))
+    return fit.bytes()
+
+
 def zip_of(files: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

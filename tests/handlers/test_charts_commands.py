@@ -93,12 +93,11 @@ async def test_e1rm_chart_is_a_photo_of_the_latest_best(
 async def test_too_little_data_gets_friendly_text(
     live_bot: Services, tg: FakeTelegram, clock: FrozenClock
 ) -> None:
-    """One session, no activities, a typo or no /start: a helpful text, never a photo."""
+    """One day of a lift, no runs, a typo or no /start: a helpful text, never a photo."""
     clock.now = at(11, 16, 6)
     await onboard(tg, BOB)
     await log_at(tg, clock, BOB, "bench 80x5", at(11, 16, 7))
-    assert "two sessions of bench press" in (await ask(tg, BOB, "/chart e1rm bench")).text
-    assert "two days of training" in (await ask(tg, BOB, "/chart load")).text
+    assert "log bench press on a second day" in (await ask(tg, BOB, "/chart e1rm bench")).text
     assert "heart rate" in (await ask(tg, BOB, "/chart zones")).text
     assert "Did you mean" in (await ask(tg, BOB, "/chart e1rm benchh presss xx")).text
     assert "/start" in (await ask(tg, CAROL, "/calendar")).text
@@ -202,7 +201,7 @@ async def test_users_only_see_their_own_data(
     assert f"{80 * 5 + 85 * 5:,} kg lifted" in volume.text
     bench = await ask(tg, ANN, "/chart e1rm bench")
     assert bench.text.startswith(f"Bench press e1RM {one_decimal(e1rm(85, 5))} kg")
-    assert "two sessions of squat" in (await ask(tg, ANN, "/chart e1rm squat")).text
+    assert "log squat on two days" in (await ask(tg, ANN, "/chart e1rm squat")).text
     menu = await ask(tg, BOB, "/chart")
     tg.press_button(BOB, menu.message_id, "chart:calendar")
     (calendar,) = await tg.await_for(BOB)

@@ -11,7 +11,7 @@ import pytest
 from bot.services import Services
 from bot.settings import Settings
 from handlers.uploads import ANALYSING, split_text
-from tests.bot.upload_support import DAY1, gym_unnamed, ride_at, run_at, zip_of
+from tests.bot.upload_support import DAY1, gym_unnamed, ride_at, run_at, triathlon, zip_of
 from tests.conftest import onboard, sent, shared_path
 from tests.faketg import FakeTelegram, SentMessage
 
@@ -113,6 +113,25 @@ async def test_a_zip_export_is_reported_per_file(
     assert "📄 ride.fit\n\n🚴 Ride · road" in summary.text
     assert [p.method for p in photos] == ["sendPhoto", "sendPhoto"]
     assert count(bot_settings, "activities") == 2
+
+
+async def test_a_triathlon_charts_its_three_sports_with_swim_pace_per_100_m(
+    ann: Services, tg: FakeTelegram, bot_settings: Settings
+) -> None:
+    """Transitions are one line of the summary and get no chart; the swim reads per 100 m."""
+    _status, summary, *photos = await send_file(tg, "tri.fit", triathlon(), count=5)
+    assert "🏊 Swim · open water · Thu 1 Oct 08:00\n996 m · 20:00 moving" in summary.text
+    assert "Pace 2:00 /100 m avg" in summary.text
+    assert "🔁 Transitions: T1 2:50 · T2 1:00" in summary.text
+    assert "• Thu 1 Oct transition" not in summary.text
+    sports = [p.text.split(" on 1 Oct")[0] for p in photos]
+    assert sports == ["Swim · open water", "Ride · road", "Run"]
+    swim = "Swim · open water on 1 Oct: 996 m in 20:00 moving, 2:00 /100 m, avg HR"
+    assert photos[0].text.startswith(swim)
+    tg.send_text(ANN, "/help")  # updates of one chat run in order: this answers after it
+    await tg.await_for(ANN, predicate=sent)
+    assert len(tg.calls_of("sendPhoto")) == 3
+    assert count(bot_settings, "activities") == 5  # transitions are stored, load and all
 
 
 async def test_unnamed_watch_sets_are_asked_about(
