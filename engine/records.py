@@ -19,6 +19,7 @@ class Lift:
     added_kg: float | None = None
     bodyweight: bool = False
     duration_s: float | None = None
+    distance_m: float | None = None  # a carry or a row: its time is not a hold to beat
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,8 @@ def find_records(bests: Bests, new: Sequence[Lift]) -> list[Record]:
     Returns:
         Records of kinds weight (heaviest load), added (most load added to a bodyweight
         exercise), e1rm (best estimated 1RM), reps (most reps at that load or heavier) and
-        duration (longest hold). A first-ever session sets no records: nothing to beat.
+        duration (longest hold; a set over a distance, such as a carry, is no hold). A
+        first-ever session sets no records: nothing to beat.
     """
     if not bests.count:
         return []
@@ -108,7 +110,7 @@ def _records_of(bests: Bests, lift: Lift) -> list[Record]:
         ("weight", None if lift.bodyweight else lift.weight_kg, bests.weight_kg),
         ("added", lift.added_kg if lift.bodyweight else None, bests.added_kg),
         ("e1rm", lift.e1rm_kg, bests.e1rm_kg),
-        ("duration", lift.duration_s, bests.duration_s),
+        ("duration", None if lift.distance_m else lift.duration_s, bests.duration_s),
     )
     records = [
         Record(kind, value, previous)

@@ -28,8 +28,9 @@ class ExerciseResult:
 def lift_of(row: SetLog | NewSet) -> Lift:
     """The record-relevant part of a stored set."""
     return Lift(
-        row.weight_kg, row.reps, row.e1rm_kg, row.added_weight_kg, row.bodyweight, row.duration_s
-    )
+        row.weight_kg, row.reps, row.e1rm_kg, row.added_weight_kg, row.bodyweight, row.duration_s,
+        row.distance_m,
+    )  # fmt: skip
 
 
 def results_for(

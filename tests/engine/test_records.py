@@ -56,6 +56,12 @@ def test_longest_hold() -> None:
     ]
 
 
+def test_a_slower_carry_is_no_longer_hold() -> None:
+    """A carry over a distance taking longer than before is slower, not a record."""
+    history = [Lift(70, duration_s=30, distance_m=20)]
+    assert find_records(history, [Lift(70, duration_s=40, distance_m=20)]) == []
+
+
 def test_bests_of_reports_the_maxima_and_reps_per_load() -> None:
     """bests_of takes the maxima per kind and the most reps at each load or heavier."""
     bests = bests_of(BENCH, [80, 72.5])

@@ -27,6 +27,8 @@ async def test_a_custom_loaded_carry_keeps_its_load(
     assert logged.text.startswith("✅ Zercher carry 70 kg × 20 m. Set 1 today.")
     timed = await say(tg, clock, "zercher carry 60kg 30m 0:35")
     assert timed.text.startswith("✅ Zercher carry 60 kg × 30 m in 0:35. Set 2 today.")
+    slower = await say(tg, clock, "zercher carry 60kg 30m 0:45")
+    assert slower.text == "✅ Zercher carry 60 kg × 30 m in 0:45. Set 3 today."  # no "hold" PR
     prs = await say(tg, clock, "/prs")
     assert "• Zercher carry: heaviest 70 kg × 20 m" in prs.text
     assert "None" not in prs.text
