@@ -243,8 +243,8 @@ def _lighter(
     """Return one exercise deloaded: fewer sets, lighter, more reps in reserve."""
     factor = decision.intensity_factor
     load = None
+    gear = equipment_of(planned.exercise)
     if planned.load_kg is not None:
-        gear = equipment_of(planned.exercise)
         # Round down: a deload must never come out heavier than the cut asks for.
         lighter = makeable_load(profile.from_kg(planned.load_kg * factor), profile, gear, "down")
         load = profile.to_kg(lighter)
@@ -255,7 +255,7 @@ def _lighter(
         rir=planned.rir + decision.rir_add,
         percent_1rm=percent,
         load_kg=load,
-        warmup=warmup_sets(load, profile, planned.exercise) if planned.warmup else (),
+        warmup=warmup_sets(load, profile, gear) if planned.warmup else (),
     )
 
 

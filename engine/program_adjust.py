@@ -19,18 +19,21 @@ class NextLoad:
     """What the next session of one exercise should use, and why."""
 
     exercise: str
-    load_kg: float
-    outcome: str  # one of OUTCOMES
-    reason: str
+    load_kg: float  # for the same prescription as the logged one
+    outcome: str  # one of OUTCOMES, or "start" for a first load from a logged e1RM
+    reason: str  # agrees with the move from base_kg to load_kg
+    base_kg: float | None = None  # what the verdict started from: the load of the judged sets
 
 
 def _work_sets(planned: PlannedExercise, logged: Sequence[DoneSet]) -> list[DoneSet]:
-    """Return the logged work sets of a planned exercise (warm-ups under 90 % are left out)."""
+    """Return the planned number of work sets, in logged order.
+
+    Warm-ups (under 90 % of the planned or top load) are left out, and so are sets beyond
+    the planned number: an extra set is a bonus, never a miss.
+    """
     mine = [s for s in logged if s.exercise == planned.exercise and s.weight_kg > 0]
-    if planned.load_kg:
-        return [s for s in mine if s.weight_kg >= 0.9 * planned.load_kg]
-    top = max((s.weight_kg for s in mine), default=0.0)
-    return [s for s in mine if s.weight_kg >= 0.9 * top]
+    top = planned.load_kg or max((s.weight_kg for s in mine), default=0.0)
+    return [s for s in mine if s.weight_kg >= 0.9 * top][: max(planned.sets, 1)]
 
 
 def _rir(done: DoneSet) -> float | None:
@@ -40,22 +43,32 @@ def _rir(done: DoneSet) -> float | None:
     return None if done.rpe is None else 10 - done.rpe
 
 
+def _sets(count: int) -> str:
+    return f"{count} set" if count == 1 else f"{count} sets"
+
+
 def _judge(
     planned: PlannedExercise, work: Sequence[DoneSet], params: ProgramParams
-) -> tuple[str, int]:
-    """Return ("progress" | "hold" | "reduce", steps) for one exercise's logged work."""
+) -> tuple[str, int, str]:
+    """Return (outcome, load steps, why) for one exercise's judged work sets."""
     results = [SetResult(planned.reps, s.reps, planned.rir, _rir(s)) for s in work]
     misses = sum(r.missed(params.deload.rir_miss_margin) for r in results)
-    if misses * 2 >= max(planned.sets, 1):
-        return "reduce", 0
-    if misses or len(work) < planned.sets:
-        return "hold", 0
+    total = max(planned.sets, 1)
+    missed = f"{misses} of {total} sets missed the target of {planned.reps} reps at RIR"
+    if misses * 2 >= total:
+        return "reduce", 0, f"{missed} {planned.rir:g}"
+    if misses:
+        return "hold", 0, f"{missed} {planned.rir:g}"
+    if len(work) < planned.sets:
+        return "hold", 0, f"{_sets(len(work))} of {total} done"
     if planned.progression == "double" and planned.reps_max:
-        at_top = all(s.reps >= planned.reps_max for s in work)
-        return ("progress", 1) if at_top else ("hold", 0)
+        if all(s.reps >= planned.reps_max for s in work):
+            return "progress", 1, f"every set reached {planned.reps_max} reps"
+        return "hold", 0, f"not every set reached {planned.reps_max} reps yet"
     reported = [_rir(s) for s in work]
-    spare = all(r is not None and r >= planned.rir + params.spare_rir for r in reported)
-    return "progress", 2 if spare else 1
+    if all(r is not None and r >= planned.rir + params.spare_rir for r in reported):
+        return "progress", 2, "targets met with reps to spare"
+    return "progress", 1, "targets met"
 
 
 def _next_load(
@@ -64,22 +77,27 @@ def _next_load(
     params: ProgramParams,
     profile: LoadingProfile,
 ) -> NextLoad:
-    """Apply the verdict for one exercise: add steps, hold, or cut."""
+    """Apply the verdict for one exercise: add steps, hold, or cut what was lifted."""
     gear = equipment_of(planned.exercise)
     base = profile.from_kg(max(s.weight_kg for s in work))  # what was lifted, not planned
-    outcome, steps = _judge(planned, work, params)
+    outcome, steps, why = _judge(planned, work, params)
     if outcome == "reduce":
         load = makeable_load(base * (1 - params.cut_after_misses), profile, gear, "down")
-        reason = f"half or more of the sets missed: −{params.cut_after_misses:.0%}"
+        how = f"−{params.cut_after_misses:.0%}" if load < base else "already at the lightest load"
     elif outcome == "hold":
-        load, reason = makeable_load(base, profile, gear), "targets not all met yet: same load"
+        load, how = base, "same load"
     else:
         wanted = base
         for _ in range(steps):
             wanted = makeable_load(wanted, profile, gear, "above")
         load = guard_load(wanted, base, profile, gear, params.guardrails)
-        reason = "targets met with reps to spare" if steps > 1 else "targets met"
-    return NextLoad(planned.exercise, profile.to_kg(load), outcome, reason)
+        how = "one step up" if steps == 1 else "two steps up"
+        if load <= base:
+            how = "no heavier load to go to: same load"
+        elif load < wanted:
+            how = f"up, capped at +{params.guardrails.max_increase:.1%}".replace(".0%", "%")
+    reason = f"{why}: {how}"
+    return NextLoad(planned.exercise, profile.to_kg(load), outcome, reason, profile.to_kg(base))
 
 
 def adjust_after_log(
@@ -118,12 +136,15 @@ def apply_progressions(
     next_loads: Mapping[str, NextLoad],
     after: tuple[int, int],
     profile: LoadingProfile = KG_PROFILE,
+    params: ProgramParams = DEFAULT_PROGRAM,
 ) -> Program:
     """Carry next loads into the program: every later occurrence of each exercise is rescaled.
 
     A next load is for the same prescription as the logged one, so the first later occurrence
     gets it scaled by the two planned %1RMs (a heavy day followed by a light or deload day
     stays light); the ones after keep their planned ratio to it (waves and deloads survive).
+    At the same reps, a hold or a cut is never scaled up (a miss earns no planned increase)
+    and progress stays within the session-to-session guardrail over what was lifted.
     Everything is rounded to makeable loads.
 
     Args:
@@ -131,6 +152,7 @@ def apply_progressions(
         next_loads: Output of ``adjust_after_log``.
         after: (week, day) of the logged session; only later sessions change.
         profile: Loading profile for makeable loads.
+        params: Guardrails for increases.
 
     Returns:
         The updated program.
@@ -145,16 +167,33 @@ def apply_progressions(
         if first is None:
             continue
         anchors[name] = first
-        logged = done.get(name)
-        factor = 1.0
-        if logged is not None and logged.percent_1rm and first.percent_1rm:
-            factor = first.percent_1rm / logged.percent_1rm
-        scaled[name] = next_load.load_kg * factor
+        scaled[name] = _carried(next_load, done.get(name), first, profile, params)
     sessions = tuple(
         _rescaled(s, scaled, anchors, profile) if (s.week, s.day) > after else s
         for s in program.sessions
     )
     return replace(program, sessions=sessions)
+
+
+def _carried(
+    next_load: NextLoad,
+    logged: PlannedExercise | None,
+    first: PlannedExercise,
+    profile: LoadingProfile,
+    params: ProgramParams,
+) -> float:
+    """Return the load in kg for an exercise's first later occurrence."""
+    if logged is None or not logged.percent_1rm or not first.percent_1rm:
+        return next_load.load_kg
+    factor = first.percent_1rm / logged.percent_1rm
+    if first.reps != logged.reps or factor <= 1 or next_load.base_kg is None:
+        return next_load.load_kg * factor
+    if next_load.outcome != "progress":
+        return next_load.load_kg
+    wanted = profile.from_kg(next_load.load_kg * factor)
+    base = profile.from_kg(next_load.base_kg)
+    gear = equipment_of(first.exercise)
+    return profile.to_kg(guard_load(wanted, base, profile, gear, params.guardrails))
 
 
 def _rescaled(

@@ -36,14 +36,17 @@ def _rir(row: SetLog) -> float | None:
 
 
 def _results(planned: PlannedExercise | None, rows: Sequence[SetLog]) -> tuple[SetResult, ...]:
-    """The work sets of one planned exercise against its targets."""
+    """The planned work sets of one exercise against its targets.
+
+    As when the session is carried into the plan: warm-ups (under 90 % of the planned or top
+    load) and sets beyond the planned number are no misses.
+    """
     if planned is None:
         return ()
-    floor = 0.9 * planned.load_kg if planned.load_kg else 0.0
+    top = planned.load_kg or max((r.weight_kg or 0.0 for r in rows if r.reps), default=0.0)
+    work = [r for r in rows if r.reps and (r.weight_kg or 0.0) >= 0.9 * top]
     return tuple(
-        SetResult(planned.reps, r.reps or 0, planned.rir, _rir(r))
-        for r in rows
-        if r.reps and (r.weight_kg or 0) >= floor
+        SetResult(planned.reps, r.reps or 0, planned.rir, _rir(r)) for r in work[: planned.sets]
     )
 
 
@@ -58,12 +61,12 @@ def performances(
             continue
         at = active.on(day)
         plan = {e.exercise: e for e in active.planned(at).exercises} if at else {}
+        own = active.own_sets(rows)  # only sets of the program's sessions meet its targets
         for lift in dict.fromkeys(r.exercise for r in rows):
             mine = [r for r in rows if r.exercise == lift]
             best = max((r.e1rm_kg or 0.0 for r in mine), default=0.0)
-            found.append(
-                SessionPerformance(day, lift, best or None, _results(plan.get(lift), mine))
-            )
+            results = _results(plan.get(lift), [r for r in own if r.exercise == lift])
+            found.append(SessionPerformance(day, lift, best or None, results))
     return found
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from bot.services.program_schedule import SessionDate
-from bot.services.program_state import ActiveProgram
+from bot.services.program_state import ActiveProgram, aware
 from engine.loading import LoadingProfile, equipment_of, makeable_load
 from engine.prescription import DoneSet
 from engine.program import (
@@ -43,6 +43,7 @@ class Change:
     after_kg: float | None
     outcome: str  # progress / hold / reduce, or start (a first load from a logged e1RM)
     reason: str
+    next: PlannedExercise | None = None  # the next session of the lift, as now planned
 
 
 def by_local_day(rows: Sequence[SetLog], tz: str) -> dict[dtm.date, list[SetLog]]:
@@ -50,9 +51,7 @@ def by_local_day(rows: Sequence[SetLog], tz: str) -> dict[dtm.date, list[SetLog]
     zone = ZoneInfo(tz)
     days: dict[dtm.date, list[SetLog]] = {}
     for row in rows:
-        when = row.performed_at
-        when = when if when.tzinfo else when.replace(tzinfo=dtm.UTC)
-        days.setdefault(when.astimezone(zone).date(), []).append(row)
+        days.setdefault(aware(row.performed_at).astimezone(zone).date(), []).append(row)
     return days
 
 
@@ -97,7 +96,8 @@ def _first_loads(
         anchor = _first_after(program, name, (planned.week, planned.day))
         if exercise.load_kg or not exercise.percent_1rm or not best or anchor is None:
             continue
-        wanted = profile.from_kg(best) * (anchor.percent_1rm or exercise.percent_1rm) / 100
+        # For this session's prescription: apply_progressions scales it to the next one.
+        wanted = profile.from_kg(best) * exercise.percent_1rm / 100
         load = profile.to_kg(makeable_load(wanted, profile, equipment_of(name)))
         found[name] = NextLoad(name, load, "start", "first load, from what you logged")
     return found
@@ -115,12 +115,18 @@ def apply_session(
         **_first_loads(planned, rows, program, profile),
     }
     after = (planned.week, planned.day)
-    updated = apply_progressions(program, loads, after, profile)
+    updated = apply_progressions(program, loads, after, profile, DEFAULT_PROGRAM)
     changes = []
     for name, load in loads.items():
-        before, now = _first_after(program, name, after), _first_after(updated, name, after)
-        if before is not None and now is not None:
-            changes.append(Change(name, before.load_kg, now.load_kg, load.outcome, load.reason))
+        now = _first_after(updated, name, after)
+        if now is None:
+            continue
+        if load.outcome == "start":
+            changes.append(Change(name, None, now.load_kg, load.outcome, load.reason, now))
+        else:
+            changes.append(
+                Change(name, load.base_kg, load.load_kg, load.outcome, load.reason, now)
+            )
     return updated, changes
 
 
@@ -137,10 +143,11 @@ def apply_logged(
     for at in active.dates():
         if at.date > until:
             break
-        if (at.week, at.day) in applied or not days.get(at.date):
+        rows = active.own_sets(days.get(at.date, ()))
+        if (at.week, at.day) in applied or not rows:
             continue
         planned = session_for(program, at.week, at.day)  # as earlier sessions left it
-        program, found = apply_session(program, planned, days[at.date], profile)
+        program, found = apply_session(program, planned, rows, profile)
         changes.extend(found)
         applied.add((at.week, at.day))
         trained.append(at)

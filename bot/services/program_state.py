@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import datetime as dtm
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.services.program_schedule import SessionDate, next_session, session_dates, session_on
 from engine.program import PlannedSession, Program, session_for
-from storage.tables import ProgramRow
+from storage.tables import ProgramRow, SetLog
+
+
+def aware(when: dtm.datetime) -> dtm.datetime:
+    """A stored time as UTC-aware (SQLite gives them back naive)."""
+    return when if when.tzinfo else when.replace(tzinfo=dtm.UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +73,14 @@ class ActiveProgram:
     start: dtm.date
     program: Program
     state: ProgramState
+    created_at: dtm.datetime | None = None  # sets logged before it are no part of it
 
     @classmethod
     def of(cls, row: ProgramRow) -> ActiveProgram:
         """Read a stored row."""
         plan = Program.from_dict(json.loads(row.program))
-        return cls(row.id or 0, row.name, row.start_date, plan, ProgramState.from_json(row.state))
+        state = ProgramState.from_json(row.state)
+        return cls(row.id or 0, row.name, row.start_date, plan, state, row.created_at)
 
     @property
     def end(self) -> dtm.date:
@@ -94,6 +102,13 @@ class ActiveProgram:
     def planned(self, at: SessionDate) -> PlannedSession:
         """The planned session at a place in the program."""
         return session_for(self.program, at.week, at.day)
+
+    def own_sets(self, rows: Sequence[SetLog]) -> list[SetLog]:
+        """The sets logged once the program existed: earlier ones are no part of its sessions."""
+        if self.created_at is None:
+            return list(rows)
+        built = aware(self.created_at)
+        return [r for r in rows if aware(r.performed_at) >= built]
 
     def deload_for(self, week: int) -> TriggeredDeload | None:
         """The triggered deload of a week, if one was triggered."""

@@ -37,9 +37,10 @@ def target(planned: PlannedExercise, unit: str) -> str:
     """'4 × 5 @ 100 kg (RIR 2)', '3 × 8–12 @ RIR 2'."""
     reps = planned.rep_text.replace("-", "–")
     shape = f"{planned.sets} × {reps}"
+    paused = ", paused" if planned.progression == "paused" else ""
     if planned.load_kg:
-        return f"{shape} @ {_load(planned.load_kg, unit)} (RIR {planned.rir:g})"
-    return f"{shape} @ RIR {planned.rir:g}"
+        return f"{shape} @ {_load(planned.load_kg, unit)} (RIR {planned.rir:g}{paused})"
+    return f"{shape} @ RIR {planned.rir:g}" + (" (paused)" if paused else "")
 
 
 def _warmup(planned: PlannedExercise, unit: str) -> str:
@@ -154,11 +155,25 @@ def render_overview(active: ActiveProgram, unit: str) -> str:
 
 
 def _change(change: Change, unit: str) -> str:
-    name = _title(change.exercise)
-    if change.after_kg is None:
+    """'• Squat: 100 kg → 102.5 kg (targets met: one step up); next session 4 × 5 @ 105 kg'.
+
+    Both loads are for the prescription just trained, so the move always matches the reason;
+    the next session is named when its own prescription (RIR, paused, deload) changes the load.
+    """
+    name, after, upcoming = _title(change.exercise), change.after_kg, change.next
+    if after is None:
         return f"• {name}: {change.reason}"
-    before = f"{_load(change.before_kg, unit)} → " if change.before_kg else ""
-    return f"• {name}: {before}{_load(change.after_kg, unit)} next time ({change.reason})"
+    if change.before_kg is None:  # a first load: only the next session has one
+        shown = target(upcoming, unit) if upcoming is not None else _load(after, unit)
+        return f"• {name}: next session {shown} ({change.reason})"
+    line = f"• {name}: {_load(change.before_kg, unit)} → {_load(after, unit)} ({change.reason})"
+    if (
+        upcoming is not None
+        and upcoming.load_kg
+        and _load(upcoming.load_kg, unit) != _load(after, unit)
+    ):
+        line += f"; next session {target(upcoming, unit)}"
+    return line
 
 
 def render_progress(progress: Progress, unit: str) -> str | None:

@@ -183,7 +183,7 @@ class ProgramWizard:
                 program=json.dumps(program.to_dict()), created_at=self._core.clock(),
             ),
         )  # fmt: skip
-        return ActiveProgram(row.id or 0, name, start, program, state)
+        return ActiveProgram(row.id or 0, name, start, program, state, row.created_at)
 
     async def _build(
         self, session: AsyncSession, user: UserView, answers: Answers, today: dtm.date

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dtm
 import json
+from collections import Counter
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
@@ -19,7 +20,7 @@ from bot.services.program_deload import acwr_today, performances, triggered_delo
 from bot.services.program_morning import MorningDeliveries
 from bot.services.program_progress import apply_logged, by_local_day
 from bot.services.program_schedule import week_of
-from bot.services.program_state import ActiveProgram
+from bot.services.program_state import ActiveProgram, aware
 from bot.services.program_text import plan_note
 from bot.services.program_views import DayView, Progress, StatsView, WeekView
 from bot.services.program_wizard import ProgramWizard
@@ -119,13 +120,40 @@ class ProgramService:
         if logged.edited:
             return []
         notes = []
+        earlier = await self._built_today(user_id, at, logged.entry_id)
         for result in logged.exercises:
             done = result.first_number + len(result.sets) - 1
+            if earlier is not None:  # sets from before the program was built don't count
+                done = earlier.get(result.exercise, 0) + len(result.sets)
             note = await self.plan_note(user_id, result.exercise, at, done, result.sets)
             if note is not None:
                 single = len(logged.exercises) == 1
                 notes.append(note if single else f"{note} ({result.exercise})")
         return notes
+
+    async def _built_today(
+        self, user_id: int, at: dtm.datetime, entry_id: int
+    ) -> Counter[str] | None:
+        """Sets per exercise logged since the program was built, when it was built that day.
+
+        None on any other day: then every set of the day's workout counts. The entry being
+        acknowledged is left out, stored or not.
+        """
+        active, user = await self.active(user_id), await self._core.profile(user_id)
+        if active is None or user is None or active.created_at is None:
+            return None
+        zone = ZoneInfo(user.timezone)
+        built = aware(active.created_at)
+        if built.astimezone(zone).date() != at.astimezone(zone).date():
+            return None
+        async with self._core.db.read() as session:
+            rows = await logbook.user_sets(session, user_id, since=built)
+        day = at.astimezone(zone).date()
+        return Counter(
+            r.exercise
+            for r in rows
+            if r.entry_id != entry_id and aware(r.performed_at).astimezone(zone).date() == day
+        )
 
     async def after_session(self, user_id: int, on: dtm.date | None = None) -> Progress:
         """Carry every trained session up to a day (default today) into the plan."""

@@ -175,6 +175,10 @@ def test_apply_deload_cuts_volume_and_intensity() -> None:
     assert (deloaded_squat.sets, deloaded_squat.load_kg, deloaded_squat.rir) == (3, 90.0, 4.0)
     assert deloaded_squat.percent_1rm == pytest.approx(73.0)
     assert deloaded_squat.warmup[-1].load_kg < 90.0
+    # A barbell lift still warms up from the empty bar in a deload week.
+    assert [(w.reps, w.load_kg) for w in deloaded_squat.warmup] == [
+        (10, 20.0), (5, 35.0), (3, 55.0), (2, 72.5)
+    ]  # fmt: skip
     assert (deloaded_curl.sets, deloaded_curl.load_kg) == (1, 10.0)
 
 

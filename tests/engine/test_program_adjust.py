@@ -1,12 +1,16 @@
 """Tests for progressing a program from logged sessions, and the warm-up ramp."""
 
+from dataclasses import replace
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine.loading import KG_PROFILE, LB_PROFILE, round_load
 from engine.prescription import DoneSet
 from engine.program import ProgramRequest, build_program, session_for
 from engine.program_adjust import adjust_after_log, apply_progressions
-from engine.program_model import PlannedExercise, PlannedSession, warmup_sets
+from engine.program_model import PlannedExercise, PlannedSession, Program, warmup_sets
 
 SQUAT = PlannedExercise("squat", 3, 5, 2.0, "single", main=True, percent_1rm=81.1, load_kg=100.0)
 CURL = PlannedExercise("bicep curl", 3, 8, 1.0, "double", reps_max=12, load_kg=12.5)
@@ -48,6 +52,91 @@ def test_double_progression_adds_load_at_the_top_of_the_range(
     """Accessories add load only once every set reaches the top of the rep range."""
     result = adjust_after_log(SESSION, _sets("bicep curl", 12.5, reps, rir=1))["bicep curl"]
     assert (result.load_kg, result.outcome) == (load, outcome)
+
+
+def test_sets_beyond_the_plan_are_no_misses() -> None:
+    """An extra set, short or heavy, after every planned set neither holds nor raises the base."""
+    planned = _sets("squat", 100, [5, 5, 5], rir=2)
+    for extra in (_sets("squat", 100, [3], rir=0), _sets("squat", 110, [5], rir=0)):
+        result = adjust_after_log(SESSION, planned + extra)["squat"]
+        assert (result.base_kg, result.load_kg, result.outcome) == (100.0, 102.5, "progress")
+        assert result.reason == "targets met: one step up"
+
+
+@pytest.mark.parametrize(
+    ("logged", "reason"),
+    [
+        (_sets("squat", 100, [5, 5, 4], rir=2), "1 of 3 sets missed the target of 5 reps at "
+         "RIR 2: same load"),
+        (_sets("squat", 100, [5, 4, 3], rir=2), "2 of 3 sets missed the target of 5 reps at "
+         "RIR 2: −5%"),
+        (_sets("squat", 100, [5, 5], rir=2), "2 sets of 3 done: same load"),
+        (_sets("squat", 100, [5, 5, 5], rir=3.5), "targets met with reps to spare: two steps up"),
+    ],
+)  # fmt: skip
+def test_the_reason_names_the_rule_and_the_move(logged: list[DoneSet], reason: str) -> None:
+    """Each verdict says what it saw and what it did to the load."""
+    assert adjust_after_log(SESSION, logged)["squat"].reason == reason
+
+
+def test_a_cut_on_the_empty_bar_says_it_cannot_go_lighter() -> None:
+    """−5 % of the bar is still the bar, and the reason does not claim a cut."""
+    bar = PlannedSession(1, 1, "A", "accumulation", (replace(SQUAT, load_kg=20.0),))
+    result = adjust_after_log(bar, _sets("squat", 20, [5, 4, 4], rir=2))["squat"]
+    assert result.load_kg == 20.0
+    assert result.reason.endswith("RIR 2: already at the lightest load")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    kg=st.sampled_from([20.0, 22.5, 40.0, 60.0, 97.5, 100.0, 102.5, 180.0]),
+    reps=st.lists(st.integers(0, 8), min_size=1, max_size=6),
+    rir=st.one_of(st.none(), st.sampled_from([0.0, 1.0, 2.0, 3.0, 4.0])),
+    exercise=st.sampled_from(["squat", "bicep curl"]),
+)
+def test_the_load_moves_the_way_the_outcome_says(
+    kg: float, reps: list[int], rir: float | None, exercise: str
+) -> None:
+    """Progress is heavier than what was lifted, a hold the same, a cut lighter (or the floor)."""
+    logged = [DoneSet(exercise, kg, r, rir=rir) for r in reps if r]
+    if not logged:
+        return
+    result = adjust_after_log(SESSION, logged).get(exercise)
+    if result is None:  # only warm-up-light sets
+        return
+    base = result.base_kg or 0
+    if result.outcome == "progress":
+        assert result.load_kg > base or "no heavier load" in result.reason
+    elif result.outcome == "hold":
+        assert result.load_kg == base
+        assert result.reason.endswith("same load")
+    else:
+        assert result.load_kg < base or "lightest" in result.reason
+
+
+def test_a_hold_earns_no_planned_increase_and_progress_keeps_the_guardrail() -> None:
+    """At the same reps the next, lower-RIR session is no heavier after a hold, ≤ +7.5 % after
+    two steps, and a lighter (paused) day stays lighter after either."""
+    heavy = PlannedExercise("squat", 3, 5, 1.0, "single", main=True, percent_1rm=86.3)
+    paused = PlannedExercise("squat", 3, 5, 2.0, "paused", main=True, percent_1rm=73.0)
+    program = _program_of(
+        [PlannedSession(1, 1, "A", "accumulation", (SQUAT,)),
+         PlannedSession(1, 2, "B", "accumulation", (replace(heavy, load_kg=107.5),)),
+         PlannedSession(1, 3, "C", "accumulation", (replace(paused, load_kg=90.0),))]
+    )  # fmt: skip
+    cases = [
+        (_sets("squat", 100, [5, 5, 4], rir=2), 100.0),  # hold: not 106.4
+        (_sets("squat", 100, [5, 5, 5], rir=4), 107.5),  # 2 steps × 86.3/81.1 = 111.7 → cap
+    ]
+    for logged, expected in cases:
+        loads = adjust_after_log(SESSION, logged)
+        updated = apply_progressions(program, loads, (1, 1))
+        assert session_for(updated, 1, 2).exercises[0].load_kg == expected
+        assert (session_for(updated, 1, 3).exercises[0].load_kg or 0) < expected
+
+
+def _program_of(sessions: list[PlannedSession]) -> Program:
+    return Program("full_body", 3, 1, (("strength", 10),), 5, (), (), tuple(sessions))
 
 
 def test_unlogged_exercises_are_left_alone() -> None:

@@ -76,7 +76,8 @@ async def test_build_follow_and_progress_a_program(
     assert summary.text.startswith("🏁 Workout done")
     assert progress.text.splitlines() == [
         "📈 Plan updated from what you logged:",
-        "• Squat: 105 kg → 110 kg next time (targets met with reps to spare)",
+        "• Squat: 102.5 kg → 107.5 kg (targets met with reps to spare: two steps up); "
+        "next session 4 × 7 @ 110 kg (RIR 2.5)",
     ]
     clock.now = EARLY + dtm.timedelta(weeks=1)
     (next_week,) = await say(tg, ANN, "/today")
@@ -133,3 +134,92 @@ async def test_stats_and_no_program_replies(ann: Services, tg: FakeTelegram) -> 
     (stats,) = await say(tg, ANN, "/stats")
     assert stats.text.startswith("📊 Pattern Strength Index (100 = at your best)\n• Squat: 100")
     assert "all-time best" in stats.text
+
+
+STRENGTH_ONLY = [
+    "💪 Strength",
+    "Only this goal",
+    "3",
+    "60 min",
+    "🏋️ Full gym",
+    "Full body",
+    "8 weeks",
+    "Today (Mon 16 Nov)",
+]
+
+
+async def strength_plan(
+    tg: FakeTelegram, history: dtm.timedelta, squats: str = "squat 100x3 @9"
+) -> None:
+    """Squat and bench history, then a strength program from today: 4 × 6 @ 85 and 75 kg."""
+    for text in (squats, "bench 87.5x3 @9"):
+        await say(tg, ANN, text, date=EARLY - history)
+    await answer_all(tg, STRENGTH_ONLY)
+    await tg.await_for(ANN, predicate=sent)  # the overview
+    (today,) = await say(tg, ANN, "/today")
+    assert "• Squat 4 × 6 @ 85 kg (RIR 3)" in today.text
+    assert "• Bench press 4 × 6 @ 75 kg (RIR 3)" in today.text
+
+
+@pytest.mark.parametrize(
+    ("logs", "lines", "next_week"),
+    [
+        (  # every planned set, then one extra each: a short, hard one and a heavier one
+            ["squat 4x6 @ 85 rir3", "squat 85x4 rir1", "bench 4x6 @ 75 rir3", "bench 80x6 rir1"],
+            [
+                "• Squat: 85 kg → 87.5 kg (targets met: one step up); "
+                "next session 4 × 6 @ 90 kg (RIR 2.5)",
+                "• Bench press: 75 kg → 77.5 kg (targets met: one step up)",
+            ],
+            "• Squat 4 × 6 @ 90 kg (RIR 2.5)",
+        ),
+        (
+            ["squat 85x6, 85x6, 85x6, 85x5"],
+            [
+                "• Squat: 85 kg → 85 kg "
+                "(1 of 4 sets missed the target of 6 reps at RIR 3: same load)"
+            ],
+            "• Squat 4 × 6 @ 85 kg (RIR 2.5)",
+        ),
+        (
+            ["squat 85x6, 85x6, 85x5, 85x5"],
+            ["• Squat: 85 kg → 80 kg (2 of 4 sets missed the target of 6 reps at RIR 3: −5%)"],
+            "• Squat 4 × 6 @ 80 kg (RIR 2.5)",
+        ),
+    ],
+)
+async def test_the_done_update_agrees_with_its_numbers(
+    ann: Services,
+    tg: FakeTelegram,
+    clock: FrozenClock,
+    logs: list[str],
+    lines: list[str],
+    next_week: str,
+) -> None:
+    """/done moves what was lifted by the rule its reason names; extra sets are no misses."""
+    await strength_plan(tg, dtm.timedelta(days=3))
+    for minutes, text in enumerate(logs):
+        await say(tg, ANN, text, date=EARLY + dtm.timedelta(minutes=5 * minutes))
+    _summary, progress = await say(tg, ANN, "/done", count=2)
+    assert progress.text.splitlines() == ["📈 Plan updated from what you logged:", *lines]
+    clock.now = EARLY + dtm.timedelta(weeks=1)
+    (today,) = await say(tg, ANN, "/today")
+    assert next_week in today.text
+
+
+async def test_sets_from_before_the_program_do_not_count_against_it(
+    ann: Services, tg: FakeTelegram, clock: FrozenClock
+) -> None:
+    """Squats logged this morning before /program are no sets of today's plan, nor misses."""
+    await strength_plan(tg, dtm.timedelta(minutes=30), "squat 100x3,3,3 @9")
+    clock.now = EARLY + dtm.timedelta(hours=1)
+    (first,) = await say(tg, ANN, "squat 85x6 rir3", date=clock.now)
+    assert first.text.endswith("📋 Plan: 4 × 6 @ 85 kg (RIR 3) — set 1 of 4 ✓")
+    (rest,) = await say(tg, ANN, "squat 3x6 @ 85 rir3", date=clock.now)
+    assert rest.text.endswith("— set 4 of 4 ✓ all sets done")
+    _summary, progress = await say(tg, ANN, "/done", count=2)
+    assert progress.text.splitlines() == [
+        "📈 Plan updated from what you logged:",
+        "• Squat: 85 kg → 87.5 kg (targets met: one step up); "
+        "next session 4 × 6 @ 90 kg (RIR 2.5)",
+    ]
