@@ -31,3 +31,7 @@ class FitError(EngineError):
 
 class ProgramError(EngineError):
     """A program could not be built from the answers given."""
+
+
+class ImplausibleValueError(SetLogError):
+    """A value no real set can have (NaN, 0 reps, a load beyond any record): never stored."""

@@ -17,10 +17,11 @@ from bot.services.sets import SetView, rows_for
 from bot.services.standing import Prediction, Standing, standing_of
 from bot.services.summary import ExerciseResult, lift_of, results_for
 from engine.catalog import custom_exercise
-from engine.errors import EngineError, SetLogError
+from engine.errors import EngineError, ImplausibleValueError, SetLogError
 from engine.records import loads_of
 from engine.setlog import (
     LastSet,
+    NotASetError,
     ParsedExercise,
     ParseResult,
     UnknownExerciseError,
@@ -108,8 +109,13 @@ class LogWriter:
             return result
         if result.exercises:
             return result.exercises
+        if result.note:
+            return NotASetError(result.note)
         last = await self._last_set(session, user, now)
-        followup = parse_followup(text, last) if last is not None else None
+        try:
+            followup = parse_followup(text, last) if last is not None else None
+        except SetLogError as exc:
+            return exc
         return (followup,) if followup is not None else ()
 
     async def _last_set(
@@ -138,11 +144,14 @@ class LogWriter:
         update_id: int | None,
         message_id: int | None,
         repeat_of: int | None = None,
-    ) -> Logged:
-        """Store parsed sets in the current (or a new) workout."""
-        rows = rows_for(
-            parsed, default_unit=user.units, performed_at=at, formula=user.e1rm_formula
-        )
+    ) -> Logged | NotALog:
+        """Store parsed sets in the current (or a new) workout; an absurd set stores nothing."""
+        try:
+            rows = rows_for(
+                parsed, default_unit=user.units, performed_at=at, formula=user.e1rm_formula
+            )
+        except ImplausibleValueError as exc:
+            return NotALog(str(exc))
         return await self.store_rows(
             session,
             user,
@@ -275,7 +284,7 @@ def quick_parse(text: str) -> tuple[ParsedExercise, ...] | None:
         result = parse_message(text)
     except SetLogError:
         return None
-    return None if result.ambiguity is not None else result.exercises
+    return None if result.ambiguity is not None or result.note else result.exercises
 
 
 def _loads(rows: list[NewSet]) -> dict[str, set[float]]:

@@ -6,9 +6,11 @@ import datetime as dtm
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from engine.catalog import CATALOG
 from engine.e1rm import Formula, estimate_1rm
 from engine.errors import EngineError
 from engine.loading import KG_PER_LB
+from engine.plausibility import check_set
 from engine.setlog import ParsedExercise, ParsedSet
 from storage.tables import NewSet, SetLog
 
@@ -50,7 +52,11 @@ def rows_for(
     performed_at: dtm.datetime,
     formula: str = "auto",
 ) -> list[NewSet]:
-    """Rows to store for every parsed set; a missing unit means the user's default unit."""
+    """Rows to store for every parsed set; a missing unit means the user's default unit.
+
+    Raises:
+        ImplausibleValueError: A set is absurd in the unit it is stored in.
+    """
     rows = []
     for exercise in parsed:
         for item in exercise.sets:
@@ -62,6 +68,9 @@ def _row(
     exercise: str, item: ParsedSet, default_unit: str, at: dtm.datetime, formula: str
 ) -> NewSet:
     unit = item.unit or default_unit
+    check_set(CATALOG.get(exercise), weight=item.weight, added=item.added_weight, unit=unit,
+              reps=item.reps, duration_s=item.duration_s, distance_m=item.distance_m,
+              rpe=item.rpe, rir=item.rir)  # fmt: skip
     weight_kg = to_kg(item.weight, unit)
     return NewSet(
         exercise=exercise,
@@ -82,7 +91,16 @@ def _row(
 
 
 def copy_row(row: SetLog, at: dtm.datetime) -> NewSet:
-    """A new row repeating ``row`` at another time."""
+    """A new row repeating ``row`` at another time (refused if the row is absurd).
+
+    Raises:
+        ImplausibleValueError: The row holds a value no set can have (stored long ago).
+    """
+    unit = row.input_unit or "kg"
+    check_set(CATALOG.get(row.exercise), weight=from_kg(row.weight_kg, unit),
+              added=from_kg(row.added_weight_kg, unit), unit=unit, reps=row.reps,
+              duration_s=row.duration_s, distance_m=row.distance_m, rpe=row.rpe,
+              rir=row.rir)  # fmt: skip
     return NewSet.like(row, at)
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from engine.catalog import CATALOG, Exercise
+from engine.plausibility import check_set
 from engine.setlog.model import ParsedExercise, ParsedSet, SetLogValueError
 from engine.setlog.names import NameHit
 from engine.setlog.spec import Ctx, Draft, State
@@ -14,15 +15,6 @@ from engine.setlog.wordrules import parse_tokens
 
 MAX_SETS_PER_EXERCISE = 300
 _ROWING_SIGNS = re.compile(r"\d\s*(?:k|km|m|meters?|metres?|min|mins|minutes)\b|\d:\d\d")
-_LIMITS = (
-    ("reps", 1000, "{:g} reps is more than I can believe in one set."),
-    ("weight", 3300, "{:g} is heavier than any lift on record; check the load."),
-    ("added_weight", 3300, "{:g} added is heavier than any lift on record; check the load."),
-    ("duration_s", 86400, "A set longer than a day? Check the time."),
-    ("distance_m", 1_000_000, "A set over 1000 km? Check the distance."),
-    ("rpe", 10, "RPE goes from 1 to 10."),
-    ("rir", 10, "Reps in reserve above 10 is not a hard set; check the RIR."),
-)
 
 
 @dataclass(slots=True)
@@ -69,24 +61,41 @@ class Entry:
         if len(st.drafts) > MAX_SETS_PER_EXERCISE:
             raise SetLogValueError("That is more sets than I can log for one exercise at once.")
         sets = [d.to_set(st.ctx) for d in st.drafts]
-        for s in sets:
-            _check(s)
         if st.ambiguity is None:
+            self._check(sets)
             return sets, None, None
         start, count, alt, question, label, alt_label = st.ambiguity
         alt_sets = sets[:start] + [d.to_set(st.ctx) for d in alt] + sets[start + count :]
+        # A reading no one could have done is not offered: the other is then the only one.
+        try:
+            self._check(sets)
+        except SetLogValueError:
+            self._check(alt_sets)
+            return alt_sets, None, None
+        try:
+            self._check(alt_sets)
+        except SetLogValueError:
+            return sets, None, None
         return sets, alt_sets, (question, label, alt_label)
 
+    def _check(self, sets: list[ParsedSet]) -> None:
+        for s in sets:
+            check_parsed(self.exercise, s)
 
-def _check(s: ParsedSet) -> None:
-    for name, limit, message in _LIMITS:
-        value = getattr(s, name)
-        if name.endswith("weight") and s.unit == "kg":
-            limit = 1500
-        if value is not None and (value > limit or value < -limit):
-            raise SetLogValueError(message.format(value))
-    if (s.rpe is not None and s.rpe < 0) or (s.rir is not None and s.rir < 0):
-        raise SetLogValueError("Efforts cannot be negative.")
+
+def check_parsed(exercise: Exercise | None, s: ParsedSet) -> None:
+    """Refuse a parsed set no one could have done (see engine.plausibility).
+
+    Raises:
+        ImplausibleValueError: A value is absurd; a load without a unit passes when it is
+            plausible in either unit (the user's own unit is checked when it is stored).
+    """
+    known = CATALOG.get(exercise.name) if exercise is not None else None
+    check_set(
+        known if known is exercise else None,
+        weight=s.weight, added=s.added_weight, unit=s.unit, reps=s.reps,
+        duration_s=s.duration_s, distance_m=s.distance_m, rpe=s.rpe, rir=s.rir,
+    )  # fmt: skip
 
 
 def scope_units(sets: list[ParsedSet], message_unit: str | None) -> list[ParsedSet]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from engine.catalog import CATALOG
-from engine.setlog.entry import scope_units
+from engine.setlog.entry import check_parsed, scope_units
+from engine.setlog.gate import body_mass
 from engine.setlog.model import LastSet, ParsedExercise
 from engine.setlog.spec import Ctx, Draft, Load, State
 from engine.setlog.text import normalise
@@ -58,7 +59,7 @@ def parse_followup(text: str, last: LastSet) -> ParsedExercise | None:
         SetLogError: A number is implausible (e.g. a 50-digit weight).
     """
     body = normalise(text).strip()
-    if not body or len(body) > 60 or not _ALLOWED.fullmatch(body):
+    if not body or len(body) > 60 or not _ALLOWED.fullmatch(body) or body_mass(body):
         return None
     begun = _start(body, last)
     if begun is None:
@@ -79,4 +80,6 @@ def parse_followup(text: str, last: LastSet) -> ParsedExercise | None:
             setattr(draft, tok.unit or "rpe", tok.value)
     unit = last.unit if last.weight is not None or last.added_weight is not None else None
     sets = scope_units([d.to_set(ctx) for d in st.drafts], unit)
+    for s in sets:
+        check_parsed(exercise, s)
     return ParsedExercise(last.exercise, tuple(sets), text.strip())

@@ -27,6 +27,15 @@ _REMARK = re.compile(
     r"|snack|meal|meals|food|drank|creatine)\b|\d\s*g\s+(?:of\s+)?(?:protein|carbs|fat)"
 )
 _DIGIT = re.compile(r"\d")
+# A body-mass report on its own ("bw 82.5kg", "BW: 81", "weighed 80.2"): never a set, not
+# even as a follow-up. Numbers outside any human body mass are left to the set grammar.
+_BODY_MASS = re.compile(
+    rf"\W*(?:my\s+)?(?:bw|body ?weight|body ?mass|weight|weighed(?:\s+in)?(?:\s+at)?"
+    rf"|weigh[- ]in|morning weight|scale(?:\s+says)?)\s*(?:(?:[:=]|is|was|of|at|today|now"
+    rf"|this morning)\s*)*(?P<num>{_NUM})\s*(?P<unit>{_UNIT})?\W*(?:today|now|this morning)?\W*"
+    rf"|\W*(?:weighed\s+)?(?P<num2>{_NUM})\s*(?P<unit2>{_UNIT})?\s*(?:bw|body ?weight)\W*"
+)
+_BODY_KG = (25.0, 400.0)
 _PLAN = re.compile(
     r"\b(?:tomorrow|tmrw|tmr|next (?:week|time|session|workout|day|mon|tue|wed|thu|fri|sat|sun)"
     r"\w*|planning|plan|the plan|going to|gonna|will do|will try|i'll|goal|goals|target"
@@ -57,6 +66,20 @@ def screen(text: str) -> tuple[bool, bool]:
         text, remark.start()
     )
     return not trailing, trailing
+
+
+def body_mass(text: str) -> tuple[float, str | None] | None:
+    """The body mass a normalised message reports on its own, with its unit; None if none."""
+    m = _BODY_MASS.fullmatch(text.strip())
+    if m is None:
+        return None
+    value = float((m["num"] or m["num2"]).replace(",", "."))
+    word = m["unit"] or m["unit2"]
+    unit = None if word is None else ("kg" if word.startswith("k") else "lb")
+    low, high = _BODY_KG
+    if unit == "lb" or (unit is None and value > high):
+        low, high = low / 0.45359237, high / 0.45359237
+    return (value, unit) if low <= value <= high else None
 
 
 def cut_remark(line: str) -> str:

@@ -6,8 +6,9 @@ import re
 from collections.abc import Mapping, Sequence
 
 from engine.catalog import Exercise, alias_index, suggest
+from engine.plausibility import name_problem
 from engine.setlog.entry import Entry, scope_units, to_exercise
-from engine.setlog.gate import cut_remark, drop_plans, screen, unit_statement
+from engine.setlog.gate import body_mass, cut_remark, drop_plans, screen, unit_statement
 from engine.setlog.model import (
     Ambiguity,
     MessageTooLongError,
@@ -20,6 +21,10 @@ from engine.setlog.quick import read_common
 from engine.setlog.text import normalise, strip_noise
 
 MAX_CHARS = 4096
+BODY_WEIGHT = (
+    "That looks like your body weight ({mass}), so I haven't logged it as a set: nothing was "
+    "saved. Keeping track of body weight is coming soon."
+)
 _CHUNK = re.compile(r"[\n;]")
 _MARK = re.compile(
     r"^(?:[-*]+(?=\s)|\d{1,2}[.)](?=\s)|[a-wyz]\d{1,2}[.):]?(?=\s)|set\s*\d+\s*[:.)-]?"
@@ -63,6 +68,8 @@ def _unnamed(chunk: str, current: Entry | None, custom: Sequence[Exercise]) -> N
     hit, candidate = guess_name(chunk, custom)
     if hit is not None or current is not None:
         return hit
+    if candidate and name_problem(candidate) is not None:
+        raise UnknownExerciseError("")  # not a name anyone would give an exercise: ask which
     if candidate:
         raise UnknownExerciseError(candidate, suggest(candidate, custom))
     return None
@@ -163,10 +170,20 @@ def parse_message(text: str, custom: Sequence[Exercise] = ()) -> ParseResult:
     return found if found is not None else parse_fully(text, custom)
 
 
+def body_weight_note(plain: str) -> str:
+    """The reply to a normalised message that reports body mass on its own; "" otherwise."""
+    found = body_mass(plain)
+    if found is None:
+        return ""
+    value, unit = found
+    return BODY_WEIGHT.format(mass=f"{value:g} {unit}" if unit else f"{value:g}")
+
+
 def parse_fully(text: str, custom: Sequence[Exercise] = ()) -> ParseResult:
     """``parse_message`` without its one-step reading of the commonest form (see quick)."""
-    rejected, remark = screen(normalise(text))
+    plain = normalise(text)
+    rejected, remark = screen(plain)
     if rejected:
-        return ParseResult()
+        return ParseResult(note=body_weight_note(plain))
     unit, text = unit_statement(text)
     return _result(_entries(text, alias_index(custom), custom, remark), unit)

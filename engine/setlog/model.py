@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from engine.errors import SetLogError
+from engine.errors import ImplausibleValueError, SetLogError
 
 CONTRACT_KEYS = (
     "weight", "unit", "reps", "rir", "rpe", "bodyweight", "added_weight", "duration_s",
@@ -51,6 +51,9 @@ class ParseResult:
 
     exercises: tuple[ParsedExercise, ...] = ()
     ambiguity: Ambiguity | None = None
+    # For a message recognised as something else (a body-weight report): what to tell the
+    # user. Empty for logs and for messages that are simply not logs.
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +84,12 @@ class UnknownExerciseError(SetLogError):
         super().__init__(message)
 
 
-class SetLogValueError(SetLogError):
-    """A number in the log is outside any plausible range (e.g. 5000 reps)."""
+# A number in the log outside any plausible range (e.g. 5000 reps): the engine-wide error.
+SetLogValueError = ImplausibleValueError
+
+
+class NotASetError(SetLogError):
+    """The message is recognisably something else (a body-weight report): the note says so."""
 
 
 class MessageTooLongError(SetLogError):

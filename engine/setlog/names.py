@@ -9,7 +9,11 @@ from functools import lru_cache
 
 from engine.catalog import MAX_ALIAS_WORDS, Exercise, normalise_name, resolve
 
-_WORD = re.compile(r"\((?P<paren>[a-z][a-z '&-]*)\)|(?<![\d.])[a-z][a-z0-9'&]*(?:-[a-z0-9]+)*")
+# A word never starts inside a unit glued to a number ("80kg" holds no word "g"); after a
+# glued "x" it may ("5xbench").
+_WORD = re.compile(
+    r"\((?P<paren>[a-z][a-z '&-]*)\)|(?<![\d.])(?<![a-wyz])[a-z][a-z0-9'&]*(?:-[a-z0-9]+)*"
+)
 _GAP = re.compile(r"[\s&-]*")
 # Words that may sit next to a name without being part of it.
 FILLERS = frozenset((
@@ -26,6 +30,7 @@ FILLERS = frozenset((
     "superset", "ss", "circuit", "but", "still", "about", "around", "approx", "ish", "like",
     "w", "kilos", "pounds", "s", "ea", "sides", "arm", "arms", "leg", "legs", "new", "quick",
     "solid", "slow", "fast", "then", "finally", "plus", "plate", "plates",
+    "nan", "inf", "infinity",  # not numbers, but where one was meant: the set grammar refuses
 ))  # fmt: skip
 # Words that may stand next to a name without changing the exercise ("top set", "warmup").
 QUALIFIERS_OK = frozenset((

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from engine.catalog import alias_index
+from engine.catalog import CATALOG, alias_index
+from engine.plausibility import KG_PER_LB, heaviest_kg
 from engine.setlog.model import ParsedExercise, ParsedSet, ParseResult
 from engine.setlog.text import normalise
 
@@ -23,6 +24,9 @@ _QUICK = re.compile(
 # decides those, and asks when it must.
 _LIGHTEST = 20.0
 _UNITS = {"kg": "kg", "lb": "lb", "lbs": "lb"}
+# Heavier than this (in the unit written, or in pounds without one) is left to the full
+# parser, which explains why such a set cannot be logged.
+_HEAVIEST = {name: heaviest_kg(e) for name, e in CATALOG.items()}
 
 
 def read_common(text: str) -> ParseResult | None:
@@ -34,13 +38,15 @@ def read_common(text: str) -> ParseResult | None:
     load, reps = float(match["load"]), int(match["reps"])
     if exercise is None or exercise.bodyweight or exercise.kind != "strength":
         return None
+    unit = _UNITS.get(match["unit"] or "")
     if load < _LIGHTEST or reps > 30:
+        return None
+    if (load if unit == "kg" else load * KG_PER_LB) > _HEAVIEST[exercise.name]:
         return None
     value = float(match["value"]) if match["value"] is not None else None
     effort = match["effort"] or ("rpe" if value is not None else None)
     if (effort == "rpe" and not (value and 5 <= value <= 10)) or (effort == "rir" and value > 5):
         return None
-    unit = _UNITS.get(match["unit"] or "")
     found = ParsedSet(
         weight=load,
         unit=unit,

@@ -200,8 +200,10 @@ def mul(toks: list[Tok], i: int, st: State) -> int | None:
     slot, j = found
     if plain and _is_group(toks, st, a.value or 0, slot, j):
         return group(toks, st, a.value or 1, slot, j)
-    if plain and (slot.reps or 0) > 30 and st.ctx.kind == "strength" and not st.ctx.bw_class:
-        slot, a = Slot(reps=int(a.value or 0)), Tok("num", slot.reps)
+    labelled = at(toks, i + 3, "reps")  # "80x150 reps" says which number the reps are
+    if plain and (slot.reps or 0) > 30 and st.ctx.kind == "strength" and not st.ctx.bw_class \
+            and not labelled:  # fmt: skip
+        slot, a = Slot(reps=int(a.value or 0)), Tok("num", float(slot.reps or 0))
     hit = read_load([a], 0, st.ctx)
     if hit is None:
         return None

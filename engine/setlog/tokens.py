@@ -79,6 +79,8 @@ _WORDS = {
 }  # fmt: skip
 _REP_WORDS = {"single": 1.0, "double": 2.0, "triple": 3.0}
 MAX_DIGITS = 9
+# Words that some programs read as numbers; next to an "x" or "@" they are meant as one.
+_NOT_NUMBERS = frozenset(("nan", "inf", "infinity", "nanx", "infx", "infinityx"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +156,7 @@ def tokenise(text: str, cardio: bool = False) -> list[Tok]:
         SetLogValueError: A number has more digits than any set could need.
     """
     tokens: list[Tok] = []
-    end = 0
+    end, odd = 0, False
     rare = "rm" in text or "max" in text or "plate" in text or "could" in text
     master = _MASTER_RARE if rare else _MASTER
     for m in master.finditer(text):
@@ -173,10 +175,34 @@ def tokenise(text: str, cardio: bool = False) -> list[Tok]:
         elif kind == "punct":
             tokens.append(Tok(m.group(), gap=gap))
         elif kind == "word":
+            odd = odd or m.group() in _NOT_NUMBERS
             tokens.append(_word_token(m.group(), gap))
         else:
             tokens.append(_effort(m, gap))
             if tokens[-1].kind == "at":
                 tokens.append(Tok("num", _number(m.group("ateff_v").split("-")[0]), gap=False))
         end = m.end()
+    if odd:
+        _refuse_non_numbers(tokens)
     return tokens
+
+
+def _multiplies(tok: Tok | None) -> bool:
+    return tok is not None and (tok.kind == "mul" or (tok.kind == "at" and tok.unit is None))
+
+
+def _refuse_non_numbers(tokens: list[Tok]) -> None:
+    """Refuse 'nan x 5', 'bench infx5', '80 x nan': a number that is not one."""
+    for i, tok in enumerate(tokens):
+        word = tok.unit or ""
+        if tok.kind != "word" or word not in _NOT_NUMBERS:
+            continue
+        before = tokens[i - 1] if i else None
+        if before is not None and before.kind in ("-", "+") and i > 1:
+            before = tokens[i - 2]  # "x -inf"
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if word.endswith("x") or any(_multiplies(t) for t in (before, after)):
+            raise SetLogValueError(
+                f"“{word.removesuffix('x')}” isn't a number I can log: write the load and reps "
+                "in digits, e.g. 80x5. Nothing was saved."
+            )

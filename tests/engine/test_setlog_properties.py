@@ -2,11 +2,12 @@
 
 import contextlib
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from engine.catalog import CATALOG
 from engine.errors import SetLogError
+from engine.plausibility import KG_PER_LB, heaviest_kg
 from engine.setlog import MAX_CHARS, LastSet, ParsedSet, parse_followup, parse_message
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -73,6 +74,7 @@ def test_very_long_input_is_rejected_with_a_set_log_error(piece):
 def test_generated_sets_by_reps_logs_parse_exactly(name, sets, reps, half_kg, unit):
     """'<name> NxR Wunit' gives N sets of R at W, with the unit only when written."""
     weight = half_kg / 2
+    assume((weight if unit == "kg" else weight * KG_PER_LB) <= heaviest_kg(CATALOG[name]))
     result = parse_message(f"{name} {sets}x{reps} {weight:g}{unit}")
     expected = ParsedSet(weight, {"kg": "kg", "lbs": "lb"}.get(unit), reps)
     assert [e.exercise for e in result.exercises] == [name]
@@ -88,6 +90,7 @@ def test_generated_sets_by_reps_logs_parse_exactly(name, sets, reps, half_kg, un
 )
 def test_generated_weight_and_rep_lists_parse_exactly(name, weight, reps, rpe):
     """'<name> WxR1, R2, ... @RPE' gives one set per rep count, all at W and that RPE."""
+    assume(weight * KG_PER_LB <= heaviest_kg(CATALOG[name]))
     text = f"{name} {weight}x{reps[0]}" + "".join(f", {r}" for r in reps[1:]) + f" @{rpe}"
     result = parse_message(text)
     assert result.exercises[0].sets == tuple(ParsedSet(weight, None, r, rpe=rpe) for r in reps)
