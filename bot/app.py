@@ -17,10 +17,12 @@ from telegram.request import BaseRequest, HTTPXRequest
 from bot.context import SERVICES_KEY
 from bot.inbox import Inbox, InboxRequest
 from bot.ordering import PerChatUpdateProcessor
+from bot.sending import RetryingRequest
 from bot.services import Services
 from bot.settings import Settings
 from bot.workers import warm_up
 from handlers import (
+    buttons,
     charts,
     errors,
     groups,
@@ -51,8 +53,9 @@ FEATURES = (
     uploads,
     profile,
     text,
+    buttons,
 )
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
 
 
 def command_menu() -> list[BotCommand]:
@@ -113,7 +116,7 @@ def build_application(
         box = Inbox(services.core.db, services.core.clock)
         processor = PerChatUpdateProcessor(inbox=box)
         updates_request = InboxRequest(
-            updates_request or HTTPXRequest(connection_pool_size=1), box
+            RetryingRequest(updates_request or HTTPXRequest(connection_pool_size=1)), box
         )
     builder = (
         ApplicationBuilder()
@@ -128,8 +131,8 @@ def build_application(
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
-    if request is not None:
-        builder = builder.request(request)
+    # Network faults on the way out are retried where that is safe (bot.sending).
+    builder = builder.request(RetryingRequest(request or HTTPXRequest(connection_pool_size=256)))
     if updates_request is not None:
         builder = builder.get_updates_request(updates_request)
     application = builder.build()

@@ -33,10 +33,15 @@ def _chat_key(update: object) -> int | None:
 
 @dataclass(slots=True)
 class Pace:
-    """A token bucket per chat: ``burst`` updates at once, then ``rate_per_s``."""
+    """A token bucket per chat: ``burst`` updates at once, then ``rate_per_s``.
+
+    Telegram asks bots to stay near one message a second in one chat and answers a chat that
+    goes far beyond with 429s; PTB's rate limiter then pauses every chat, not just that one.
+    A person logging sets, even pasting a workout line by line, stays within the burst.
+    """
 
     burst: float = 20.0
-    rate_per_s: float = 3.0
+    rate_per_s: float = 2.0
 
 
 class _Bucket:

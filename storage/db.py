@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, insert, make_url
+from sqlalchemy import Engine, create_engine, event, insert, make_url, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -134,6 +134,16 @@ class Database:
                 connection = await session.connection()
                 await connection.run_sync(_record_update, update_id, user_id, kind, now)
             yield session
+
+    async def applied(self, update_id: int) -> bool:
+        """Whether an update's effect is stored (its id was recorded with it)."""
+        async with self.engine.connect() as conn:
+            row = await conn.execute(
+                select(ProcessedUpdate.__table__.c.update_id).where(
+                    ProcessedUpdate.__table__.c.update_id == update_id
+                )
+            )
+            return row.first() is not None
 
     async def dispose(self) -> None:
         """Close every pooled connection and the database thread."""

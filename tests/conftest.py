@@ -113,7 +113,14 @@ async def running(application: Application) -> AsyncIterator[Application]:
         if application.post_init is not None:  # initialize() alone skips post_init
             await application.post_init(application)
         await application.start()
-        await application.updater.start_polling(poll_interval=0, timeout=1)
+        await application.updater.start_polling(
+            poll_interval=0,
+            timeout=1,
+            # As run_polling does: polling errors go to the application's error handler.
+            error_callback=lambda exc: application.create_task(
+                application.process_error(update=None, error=exc)
+            ),
+        )
         try:
             yield application
         finally:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 
 import pytest
 
 from bot.services import Services
-from handlers.errors import APOLOGY
+from handlers.errors import APOLOGY, APOLOGY_SAVED
 from tests.conftest import onboard, sent
 from tests.faketg import FakeTelegram
 
@@ -84,3 +85,21 @@ async def test_a_rate_limited_reply_is_retried_not_lost(
     assert len(tg.calls_of("sendMessage")) >= 2  # the refused attempt, then the retry
     delivered = [m for m in tg.outputs(ANN) if "Bench press" in (m.text or "")]
     assert len(delivered) == 1
+
+
+async def test_error_after_the_set_was_stored_says_it_is_stored(
+    live_bot: Services, tg: FakeTelegram, monkeypatch: pytest.MonkeyPatch, bot_settings
+) -> None:
+    """A bug after the write must not ask for the set again: that would log it twice."""
+    await onboard(tg, ANN)
+
+    async def broken(*_args: object) -> list[str]:
+        raise RuntimeError("plan notes failed")
+
+    monkeypatch.setattr(live_bot.programs, "plan_notes", broken)
+    tg.send_text(ANN, "bench 100x5")
+    (reply,) = await tg.await_for(ANN, predicate=sent)
+    assert reply.text == APOLOGY_SAVED
+    path = bot_settings.database_url.split("///", 1)[1]
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM set_logs").fetchone() == (1,)

@@ -112,12 +112,12 @@ async def test_a_blocked_user_does_not_stop_the_others(
 async def test_a_transient_failure_is_retried_on_the_next_run(
     app: tuple[Application, Services], tg: FakeTelegram, clock: FrozenClock
 ) -> None:
-    """A 502 releases the claim, so the next minute's run sends the message."""
+    """A 502 that outlasts the retries releases the claim; the next minute's run sends it."""
     application, services = app
     await join(services, ANN)
     await build(services, ANN)
     clock.advance(minutes=1)
-    tg.fail_next("sendMessage", status=502)
+    tg.fail_next("sendMessage", status=502, count=4)
     assert await send_due_mornings(application.bot, services) == 0
     clock.advance(minutes=1)
     assert await send_due_mornings(application.bot, services) == 1
