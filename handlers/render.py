@@ -45,9 +45,10 @@ def describe_sets(sets: Sequence[SetView]) -> str:
     reps = [s.reps for s in sets]
     if len(loads) == 1:
         if len(sets) > 1 and len(set(reps)) == 1:
+            # One "@" per line: the effort goes in brackets, as plans write it.
             text = f"{len(sets)} × {reps[0]} @ {loads.pop()}"
-        else:
-            text = f"{loads.pop()} × {', '.join(str(r) for r in reps)}"
+            return text + (f" ({shared.removeprefix(' @ ')})" if shared else "")
+        text = f"{loads.pop()} × {', '.join(str(r) for r in reps)}"
         return text + (shared or "")
     parts = [f"{load(s)} × {s.reps}{'' if shared is not None else effort(s)}" for s in sets]
     return ", ".join(parts) + (shared or "")

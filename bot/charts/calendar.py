@@ -73,14 +73,15 @@ def _plan(days: Mapping[date, float], today: date, target: int) -> _Plan:
     grid = heatmap_grid(days, today, WEEKS)
     result = assess_consistency(active, today, target_days_per_week=target)
     streak = result.streak
+    days_text = f"{trained} training day{'s' if trained != 1 else ''}"
     return _Plan(
         grid=grid,
         levels=intensity_levels(grid.cells),
         consistency=result,
-        subtitle=f"{streak.current}-week streak · best {streak.longest} · {trained} training days",
+        subtitle=f"{streak.current}-week streak · best {streak.longest} · {days_text}",
         caption=(
             f"Consistency {result.score}/100: {streak.current}-week streak "
-            f"(best {streak.longest}), {trained} training days in the last year"
+            f"(best {streak.longest}), {days_text} in the last year"
         ),
     )
 

@@ -65,11 +65,11 @@ def _plan(days: Sequence[LoadDay]) -> _Plan:
             "No training load in the last 90 days yet: log some sets or send a FIT file."
         )
     first, today = ordered[0], ordered[-1]
-    span = (today.day - first.day).days
-    caption = (
-        f"Fitness {today.ctl:.0f} ({fmt_signed(today.ctl - first.ctl)} in {span} days), "
-        f"fatigue {today.atl:.0f}, form {fmt_signed(today.tsb)}"
-    )
+    span, change = (today.day - first.day).days, round(today.ctl - first.ctl)
+    # "+0 in 1 days" is no way to speak: a change that rounds to nothing is left out.
+    trend = f" ({fmt_signed(change)} in {span} day{'s' if span != 1 else ''})" if change else ""
+    form = fmt_signed(today.tsb) if round(today.tsb) else "0"
+    caption = f"Fitness {today.ctl:.0f}{trend}, fatigue {today.atl:.0f}, form {form}"
     return _Plan(tuple(ordered), caption)
 
 

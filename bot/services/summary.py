@@ -69,6 +69,15 @@ def _num(value: float) -> str:
     return f"{round(value, 2):g}"
 
 
+def _added(view: SetView) -> str:
+    """' at +10 kg' for added load, ' with 20 kg assistance' for an assisted lift, or ''."""
+    if not view.added:
+        return ""
+    if view.added > 0:
+        return f" at +{_num(view.added)} {view.unit}"
+    return f" with {_num(-view.added)} {view.unit} assistance"
+
+
 def next_text(row: SetLog | NewSet) -> str | None:
     """What to do next set, from the set just done (None when there is nothing to say)."""
     view = SetView.of(row)
@@ -79,8 +88,7 @@ def next_text(row: SetLog | NewSet) -> str | None:
     if row.bodyweight or row.weight_kg is None:
         if not row.reps:
             return None
-        extra = f" at +{_num(view.added)} {view.unit}" if view.added else ""
-        return f"another set of {row.reps}{extra}"
+        return f"another set of {row.reps}{_added(view)}"
     if not row.reps or row.weight_kg <= 0:
         return None
     effort = row.rir if row.rir is not None else (10 - row.rpe if row.rpe is not None else None)
