@@ -15,8 +15,11 @@ class RedactingFormatter(logging.Formatter):
 
     def __init__(self, fmt: str, secrets: Iterable[str]) -> None:
         super().__init__(fmt)
-        # Longest first, so a secret that contains another is replaced whole.
-        self._secrets = tuple(sorted({s for s in secrets if s}, key=len, reverse=True))
+        # A bot token's part after the colon is the secret, and stays intact where a URL
+        # encodes the colon; longest first, so a secret that contains another goes whole.
+        given = {s for s in secrets if s}
+        given |= {s.split(":", 1)[1] for s in given if ":" in s and len(s.split(":", 1)[1]) > 8}
+        self._secrets = tuple(sorted(given, key=len, reverse=True))
 
     def format(self, record: logging.LogRecord) -> str:
         text = super().format(record)
@@ -30,5 +33,10 @@ def configure_logging(level: str, secrets: Iterable[str]) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s", secrets))
     logging.basicConfig(level=level, handlers=[handler], force=True)
+    configure_library_levels(level)
+
+
+def configure_library_levels(level: str) -> None:
+    """Chatty libraries log at WARNING at least, whatever the bot's own level."""
     for name in _QUIET:
         logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLevelName(level)))

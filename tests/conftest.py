@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dtm
+import logging
 import os
 import shutil
 from collections.abc import AsyncIterator, Iterator
@@ -13,11 +14,12 @@ import pytest
 from telegram.ext import Application
 
 from bot.app import build_application
+from bot.logs import RedactingFormatter, configure_library_levels
 from bot.services import Services, build_services
 from bot.settings import Settings
 from storage.db import Database
 from storage.migrate import upgrade
-from tests.faketg import FakeTelegram, SentMessage
+from tests.faketg import DEFAULT_TOKEN, FakeTelegram, SentMessage
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -89,9 +91,47 @@ def shared_path(*parts: str) -> Path:
 
 @pytest.fixture
 def tg() -> Iterator[FakeTelegram]:
-    """A fake Telegram Bot API server on loopback."""
+    """A fake Telegram Bot API server on loopback; no reply may contain its token."""
     with FakeTelegram() as fake:
         yield fake
+        leaks = [o.text for o in fake.outputs() if _has_token(o.text or "")]
+        assert not leaks, f"the bot token reached a reply: {leaks[:3]}"
+
+
+TOKEN = DEFAULT_TOKEN
+
+
+def _has_token(text: str) -> bool:
+    return TOKEN in text or TOKEN.split(":", 1)[1] in text
+
+
+class _TokenScan(logging.Handler):
+    """Every log line of the run as the bot writes it (its redacting formatter, tracebacks
+    included), looked at for the token in any form, such as one with its colon URL-encoded."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s", [TOKEN]))
+        self.leaks: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = self.format(record)
+        if _has_token(text):
+            self.leaks.append(f"{record.name} {record.levelname}: {text[:300]}")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def token_scan() -> Iterator[None]:
+    """Every log line of the suite, at every level, without the token; libraries at the
+    levels the bot sets for them (httpx logs each URL at INFO, and Bot API URLs hold it)."""
+    scan, root = _TokenScan(), logging.getLogger()
+    configure_library_levels("DEBUG")
+    root.addHandler(scan)
+    previous, root.level = root.level, logging.DEBUG
+    yield
+    root.removeHandler(scan)
+    root.setLevel(previous)
+    assert not scan.leaks, f"the bot token reached the log: {scan.leaks[:3]}"
 
 
 @pytest.fixture

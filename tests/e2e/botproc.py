@@ -63,6 +63,7 @@ class BotProcess:
         self.process.send_signal(signal.SIGTERM)
         code = self.process.wait(timeout)
         self.process = None
+        self.assert_no_token()
         return code
 
     def kill(self) -> None:
@@ -71,6 +72,14 @@ class BotProcess:
             self.process.kill()
             self.process.wait(10)
             self.process = None
+            self.assert_no_token()
+
+    def assert_no_token(self) -> None:
+        """The token is in no line the process logged (checked at every stop)."""
+        log = self.log()
+        secret = self.tg.token.split(":", 1)[1]
+        assert self.tg.token not in log, "the bot token reached the log"
+        assert secret not in log, "the bot token's secret part reached the log"
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
