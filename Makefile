@@ -1,10 +1,10 @@
-# Spotter: `make run`, `make demo`, `make test`, `make lint`, `make bench`.
+# Spotter: `make run`, `make demo`, `make test`, `make lint`, `make bench`, `make soak`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run demo check test lint bench clean
+.PHONY: install run demo check test lint bench soak clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	MPLBACKEND=Agg $(BIN)/python -m tests.bench
+
+soak: $(STAMP)
+	MPLBACKEND=Agg $(BIN)/python -m tests.soak
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis demo-out
