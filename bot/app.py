@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dtm
 import gc
 import logging
 
@@ -11,6 +12,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     BaseUpdateProcessor,
+    CallbackContext,
 )
 from telegram.request import BaseRequest, HTTPXRequest
 
@@ -67,6 +69,18 @@ def command_menu() -> list[BotCommand]:
     ]
 
 
+# Handled updates are kept a week (a copy Telegram delivers again is recognised meanwhile).
+INBOX_KEEP = dtm.timedelta(days=7)
+INBOX_PRUNE_EVERY = dtm.timedelta(hours=6)
+
+
+async def _prune_inbox(context: CallbackContext) -> None:
+    box: Inbox = context.job.data
+    services: Services = context.application.bot_data[SERVICES_KEY]
+    removed = await box.prune(services.core.clock() - INBOX_KEEP)
+    log.info("inbox housekeeping removed=%d", removed)
+
+
 class SpotterApplication(Application):
     """PTB's Application; on stop, updates still waiting their turn are left to the inbox."""
 
@@ -83,6 +97,10 @@ async def _post_init(application: Application) -> None:
     if isinstance(processor, PerChatUpdateProcessor) and processor.inbox is not None:
         # What a crash left unhandled goes first, ahead of anything polled from now on.
         await processor.inbox.replay(application)
+        application.job_queue.run_repeating(
+            _prune_inbox, interval=INBOX_PRUNE_EVERY, first=dtm.timedelta(minutes=1),
+            data=processor.inbox, name="inbox housekeeping",
+        )  # fmt: skip
     morning.schedule(application)
     services: Services = application.bot_data[SERVICES_KEY]
     if services.core.workers is not None:
