@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ApplicationHandlerStop, ContextTypes, MessageHandler, filters
+from telegram.ext import (
+    ApplicationHandlerStop,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
 
 # Commands that show nothing personal and may answer in a group.
 OPEN_IN_GROUPS = ("start", "help")
@@ -14,11 +20,20 @@ PRIVATE_ONLY = (
 
 
 async def keep_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer personal commands sent in a group with a pointer to the private chat."""
+    """Answer Spotter's personal commands sent in a group with a pointer to the private
+    chat; any other command (unknown, or addressed to another bot) is none of our business."""
     message = update.effective_message
-    if message is not None:
+    if message is not None and _is_ours(update, context):
         await message.reply_text(PRIVATE_ONLY)
     raise ApplicationHandlerStop
+
+
+def _is_ours(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Whether one of Spotter's commands would answer this (its name, addressed to us)."""
+    return any(
+        isinstance(handler, CommandHandler) and handler.check_update(update)
+        for handler in context.application.handlers.get(0, ())
+    )
 
 
 # Runs before every feature (group -1), so no feature can answer personal data in a group.

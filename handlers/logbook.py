@@ -11,13 +11,16 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 from bot.context import services_of
 from bot.services import Services
 from bot.services.core import DuplicateUpdateError
-from bot.services.logbook import Logged, NotALog, Outcome, Question
+from bot.services.logbook import ENTRY_GONE, Logged, NotALog, Outcome, Question
+from engine.errors import EngineError
 from handlers.keyboards import grid
+from handlers.limits import ANSWER_LIMIT, shorten
 from handlers.render import acknowledgement, removed
 
 COMMANDS = [("undo", "Remove the last logged set")]
 log = logging.getLogger(__name__)
 NOT_SAVED = "⚠️ Sorry, I couldn't save “{text}”: please send it again."
+NOTHING_TO_UNDO = "Nothing to undo."
 NOT_A_LOG = (
     "I couldn't read that as a set. Try “bench 80x5”, “squat 3x5 @ 100kg” or “plank 60s”; "
     "/help has more examples."
@@ -132,11 +135,11 @@ async def undo_last(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or user is None:
         return
     gone = await services_of(context).logbook.undo(update.update_id, user.id, None)
-    await message.reply_text(f"↩️ Removed: {removed(gone)}" if gone else "Nothing to undo.")
+    await message.reply_text(shorten(f"↩️ Removed: {removed(gone)}") if gone else NOTHING_TO_UNDO)
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Undo, Same again or Edit on an acknowledgement."""
+    """Undo, Same again or Edit on an acknowledgement (only the user's own entries)."""
     query = update.callback_query
     if query is None or query.data is None or not isinstance(query.message, Message):
         return
@@ -147,20 +150,21 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         gone = await services.logbook.undo(update.update_id, user_id, entry_id)
         await query.answer("Removed" if gone else "Already removed")
         if gone:
-            await query.edit_message_text(f"↩️ Undone: {removed(gone)}")
+            await query.edit_message_text(shorten(f"↩️ Undone: {removed(gone)}"))
     elif action == "same":
-        logged = await services.logbook.repeat(update.update_id, user_id, entry_id)
-        await query.answer("Already logged again" if logged is None else None)
-        if logged is not None:
-            await send_outcome(query.message, logged, services)
+        outcome = await services.logbook.repeat(update.update_id, user_id, entry_id)
+        if isinstance(outcome, Logged):
+            await query.answer()
+            await send_outcome(query.message, outcome, services)
+        else:  # gone, a double tap, or a value no longer accepted
+            await query.answer(shorten(outcome.reason if outcome else ENTRY_GONE, ANSWER_LIMIT))
     else:
         text = await services.logbook.begin_edit(update.update_id, user_id, entry_id)
-        await query.answer()
-        await query.message.reply_text(
-            "That entry is gone."
-            if text is None
-            else f"Send the corrected line for: {text}\n(or reply to my message with it)"
-        )
+        await query.answer(ENTRY_GONE if text is None else None)
+        if text is not None:
+            await query.message.reply_text(
+                shorten(f"Send the corrected line for: {text}\n(or reply to my message with it)")
+            )
 
 
 async def on_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -170,9 +174,13 @@ async def on_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     kind, pending_id, choice = query.data.split(":", 2)
     services = services_of(context)
-    outcome = await services.questions.answer(
-        update.update_id, query.from_user.id, kind, int(pending_id), choice
-    )
+    try:
+        outcome = await services.questions.answer(
+            update.update_id, query.from_user.id, kind, int(pending_id), choice
+        )
+    except EngineError as exc:  # a button that does not fit its question: nothing changes
+        await query.answer(shorten(str(exc), ANSWER_LIMIT))
+        return
     if outcome is None:
         await query.answer("Already answered")
         return
@@ -181,8 +189,9 @@ async def on_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_outcome(query.message, outcome, services)
 
 
+# Ids beyond 15 digits are no ids of ours (and would overflow SQLite's integers).
 HANDLERS = [
     CommandHandler("undo", undo_last),
-    CallbackQueryHandler(on_button, pattern=r"^(undo|same|edit):\d+$"),
-    CallbackQueryHandler(on_answer, pattern=r"^(pick|name):\d+:(\d+|new|x)$"),
+    CallbackQueryHandler(on_button, pattern=r"^(undo|same|edit):\d{1,15}$"),
+    CallbackQueryHandler(on_answer, pattern=r"^(pick|name):\d{1,15}:(\d{1,3}|new|x)$"),
 ]

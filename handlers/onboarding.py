@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dtm
+import re
+from zoneinfo import ZoneInfo
+
 from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot.context import services_of
 from bot.services import UserView
+from bot.services.users import UNITS
+from bot.timezones import COMMON
 from handlers.keyboards import timezone_keyboard, units_keyboard
 
 COMMANDS = [("start", "Set up Spotter")]
@@ -24,16 +30,35 @@ WELCOME_BACK = (
 )
 ASK_TIMEZONE = (
     "Which timezone are you in? Tap one, or type your city (e.g. Madrid, Toronto) "
-    "or an IANA name like Asia/Singapore. I use it for your morning session and weekly summary."
+    "or an IANA name like Asia/Singapore. I use it for {uses}."
 )
+# What the timezone is for, by the name of the scheduled job that needs it: the question
+# promises only what is running.
+TIMEZONE_USES = {"morning": "your morning session"}
+
+
+def ask_timezone(context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The timezone question, naming what the timezone is used for."""
+    queue = context.job_queue
+    running = {job.name for job in queue.jobs()} if queue is not None else set()
+    uses = ["your training days", *(u for n, u in TIMEZONE_USES.items() if n in running)]
+    return ASK_TIMEZONE.format(uses=" and ".join(uses))
 
 
 def all_set(user: UserView) -> str:
-    """The message that closes onboarding or a timezone change."""
+    """The message that closes onboarding."""
     return (
         f"All set ✅ Units: {user.units}. Timezone: {user.timezone}.\n\n"
         "Try logging a set now, e.g. “bench 60x8 rir2”. /help shows everything I can do."
     )
+
+
+def timezone_set(user: UserView, onboarding: bool, now: dtm.datetime) -> str:
+    """The reply to a stored timezone: the end of onboarding, or a confirmed change."""
+    if onboarding:
+        return all_set(user)
+    local = now.astimezone(ZoneInfo(user.timezone))
+    return f"Timezone: {user.timezone} ✓ (it's {local:%H:%M} there now)"
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -52,7 +77,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             WELCOME.format(name=user.first_name), reply_markup=units_keyboard()
         )
     elif user.awaiting == "timezone":
-        await message.reply_text(ASK_TIMEZONE, reply_markup=timezone_keyboard())
+        await message.reply_text(ask_timezone(context), reply_markup=timezone_keyboard())
     else:
         await message.reply_text(
             WELCOME_BACK.format(name=user.first_name, units=user.units, tz=user.timezone)
@@ -71,7 +96,7 @@ async def choose_units(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if user.awaiting == "timezone":
         await query.get_bot().send_message(
             query.from_user.id,
-            f"Units: {user.units} ✓\n\n{ASK_TIMEZONE}",
+            f"Units: {user.units} ✓\n\n{ask_timezone(context)}",
             reply_markup=timezone_keyboard(),
         )
     else:
@@ -88,15 +113,21 @@ async def choose_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     services = services_of(context)
     if choice == "other":
         await services.users.ask_timezone(update.update_id, query.from_user.id)
-        await query.get_bot().send_message(query.from_user.id, ASK_TIMEZONE)
+        await query.get_bot().send_message(query.from_user.id, ask_timezone(context))
         return
+    before = await services.users.get(query.from_user.id)
     user = await services.users.set_timezone(update.update_id, query.from_user.id, choice)
     await query.edit_message_reply_markup(None)
-    await query.get_bot().send_message(query.from_user.id, all_set(user))
+    onboarding = before is not None and before.awaiting == "timezone"
+    await query.get_bot().send_message(
+        query.from_user.id, timezone_set(user, onboarding, services.core.clock())
+    )
 
 
 HANDLERS = [
     CommandHandler("start", start),
-    CallbackQueryHandler(choose_units, pattern=r"^units:"),
-    CallbackQueryHandler(choose_timezone, pattern=r"^tz:"),
+    CallbackQueryHandler(choose_units, pattern=rf"^units:({'|'.join(UNITS)})$"),
+    CallbackQueryHandler(
+        choose_timezone, pattern=rf"^tz:({'|'.join(map(re.escape, ('other', *COMMON)))})$"
+    ),
 ]

@@ -21,6 +21,9 @@ FORMULAS = {
     "extended_epley": "Extended Epley",
 }
 MORNING_HOURS = range(5, 11)
+# Only the choices offered are accepted; anything else is an old or forged button.
+_FORMULAS = "|".join(FORMULAS)
+_HOURS = "|".join(map(str, MORNING_HOURS))
 
 
 async def show_settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -58,7 +61,9 @@ async def change_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if query is None:
         return
     await query.answer()
-    await services_of(context).users.ask_timezone(update.update_id, query.from_user.id)
+    await services_of(context).users.ask_timezone(
+        update.update_id, query.from_user.id, change=True
+    )
     await query.get_bot().send_message(
         query.from_user.id,
         "Tap your timezone or type your city (e.g. Madrid).",
@@ -106,5 +111,5 @@ HANDLERS = [
     CommandHandler("settings", show_settings),
     CallbackQueryHandler(change_timezone, pattern=r"^settings:tz$"),
     CallbackQueryHandler(offer_choices, pattern=r"^settings:(formula|morning)$"),
-    CallbackQueryHandler(apply_choice, pattern=r"^(formula:[a-z_]+|morning:\d{1,2})$"),
+    CallbackQueryHandler(apply_choice, pattern=rf"^(formula:({_FORMULAS})|morning:({_HOURS}))$"),
 ]

@@ -147,6 +147,8 @@ async def answer_prompt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 HANDLERS = [
     CommandHandler("hr", show_hr),
-    CallbackQueryHandler(on_button, pattern=r"^hr:(ask|set):"),
+    CallbackQueryHandler(
+        on_button, pattern=r"^hr:(ask:(born|max|rest)|set:(sex [mf]|zones (hrmax|karvonen)))$"
+    ),
     MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & _AnswersPrompt(), answer_prompt),
 ]

@@ -8,8 +8,9 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 from bot.context import services_of
 from bot.services import Services
 from bot.services.program_text import render_day, render_progress, render_stats, render_week
-from bot.services.program_wizard import WizardStep
+from bot.services.program_wizard import EXPIRED, WizardStep
 from handlers.keyboards import grid
+from handlers.limits import ANSWER_LIMIT, reply_in_parts, shorten
 
 COMMANDS = [
     ("program", "Build a training program"),
@@ -29,7 +30,7 @@ async def start_program(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if message is None or user is None:
         return
     step = await services_of(context).programs.wizard.begin(update.update_id, user.id)
-    await message.reply_text(step.text, reply_markup=_markup(step))
+    await reply_in_parts(message, step.text, reply_markup=_markup(step))
 
 
 async def answer_program(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -40,12 +41,13 @@ async def answer_program(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     _prefix, wizard_id, field, value = query.data.split(":", 3)
     wizard = services_of(context).programs.wizard
     step = await wizard.answer(update.update_id, query.from_user.id, int(wizard_id), field, value)
-    await query.answer("Already answered" if step is None else None)
-    if step is None:
+    if step is None or step.text == EXPIRED:  # a double tap, or an old or forged button
+        await query.answer("Already answered" if step is None else shorten(EXPIRED, ANSWER_LIMIT))
         return
-    await query.edit_message_text(step.text, reply_markup=_markup(step))
+    await query.answer()
+    await query.edit_message_text(shorten(step.text), reply_markup=_markup(step))
     if step.overview is not None:
-        await query.message.reply_text(step.overview)
+        await reply_in_parts(query.message, step.overview)
 
 
 async def show_today(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -54,7 +56,7 @@ async def show_today(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if message is None or user is None:
         return
     view = await services_of(context).programs.today(user.id)
-    await message.reply_text(render_day(view))
+    await reply_in_parts(message, render_day(view))
 
 
 async def show_week(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -63,7 +65,7 @@ async def show_week(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or user is None:
         return
     view = await services_of(context).programs.week(user.id)
-    await message.reply_text(render_week(view))
+    await reply_in_parts(message, render_week(view))
 
 
 async def show_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -72,7 +74,7 @@ async def show_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if message is None or user is None:
         return
     view = await services_of(context).programs.stats(user.id)
-    await message.reply_text(render_stats(view))
+    await reply_in_parts(message, render_stats(view))
 
 
 async def plan_progress(services: Services, user_id: int) -> str | None:
@@ -88,5 +90,5 @@ HANDLERS = [
     CommandHandler("today", show_today),
     CommandHandler("week", show_week),
     CommandHandler("stats", show_stats),
-    CallbackQueryHandler(answer_program, pattern=r"^prog:\d+:\w+:[\w-]+$"),
+    CallbackQueryHandler(answer_program, pattern=r"^prog:\d{1,15}:\w{1,20}:[\w-]{1,30}$"),
 ]

@@ -8,6 +8,11 @@ from bot.formatting import fmt_duration
 from bot.services.logbook import Logged
 from bot.services.sets import SetView
 from bot.services.summary import ExerciseResult
+from handlers.limits import TEXT_LIMIT, shorten
+
+# An acknowledgement is one message (its buttons carry the entry); plan notes follow it.
+ACK_LIMIT = TEXT_LIMIT - 600
+_SETS_IN_FULL = 300  # characters of an exercise's sets listed in an acknowledgement
 
 
 def num(value: float | None) -> str:
@@ -114,7 +119,10 @@ def exercise_block(result: ExerciseResult) -> list[str]:
     """The lines for one exercise of an acknowledgement."""
     sets = result.sets
     unit = sets[0].unit
-    head = f"{result.exercise[:1].upper()}{result.exercise[1:]} {describe_sets(sets)}"
+    described = describe_sets(sets)
+    if len(described) > _SETS_IN_FULL:  # hundreds of sets in one message: first and last
+        described = f"{len(sets)} sets: {describe_sets(sets[:3])} … {describe_sets(sets[-1:])}"
+    head = f"{result.exercise[:1].upper()}{result.exercise[1:]} {described}"
     best = max((s.e1rm for s in sets if s.e1rm is not None), default=None)
     if best is not None:
         head += f" — e1RM {num(best)} {unit}"
@@ -141,7 +149,7 @@ def acknowledgement(logged: Logged) -> str:
     if len(lines) > 1 and lines[0] == "✅":
         lines[1] = "✅ " + lines[1]
         lines = lines[1:]
-    return "\n".join(lines)
+    return shorten("\n".join(lines), ACK_LIMIT)
 
 
 def removed(sets: Sequence[SetView]) -> str:

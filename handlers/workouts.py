@@ -11,6 +11,7 @@ from telegram.ext import CommandHandler, ContextTypes
 from bot.context import services_of
 from bot.services.summary import ExerciseResult
 from bot.services.workouts import WorkoutSummary
+from handlers.limits import reply_in_parts
 from handlers.programs import plan_progress
 from handlers.render import describe_sets, heaviest_set, num, records_line
 
@@ -67,10 +68,10 @@ async def finish_workout(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if summary is None:
         await message.reply_text("No workout in progress. Log a set to start one.")
     else:
-        await message.reply_text(render_summary(summary, "🏁 Workout done — "))
+        await reply_in_parts(message, render_summary(summary, "🏁 Workout done — "))
     progress = await plan_progress(services, user.id)
     if progress is not None:
-        await message.reply_text(progress)
+        await reply_in_parts(message, progress)
 
 
 async def last_session(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -90,9 +91,10 @@ async def last_session(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     when, line = found
     best = f"\nBest e1RM {num(line.best_e1rm)} {profile.units}" if line.best_e1rm else ""
-    await message.reply_text(
+    await reply_in_parts(
+        message,
         f"{exercise.capitalize()} — {_day(when, profile.timezone)}\n"
-        f"{describe_sets(line.sets)}{best}"
+        f"{describe_sets(line.sets)}{best}",
     )
 
 
@@ -105,7 +107,7 @@ async def show_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if not summaries:
         await message.reply_text("No workouts yet. Log a set like “bench 60x8” to start.")
         return
-    await message.reply_text("\n\n".join(render_summary(s, "🗓 ") for s in summaries))
+    await reply_in_parts(message, "\n\n".join(render_summary(s, "🗓 ") for s in summaries))
 
 
 async def show_records(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -126,7 +128,9 @@ async def show_records(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             parts.append(f"e1RM {num(best.best_e1rm.e1rm)} {unit} ({_day(best.best_e1rm_at, tz)})")
         if parts:
             lines.append(f"• {best.exercise.capitalize()}: " + " · ".join(parts))
-    await message.reply_text("\n".join(lines) if len(lines) > 1 else "No weighted records yet.")
+    await reply_in_parts(
+        message, "\n".join(lines) if len(lines) > 1 else "No weighted records yet."
+    )
 
 
 HANDLERS = [

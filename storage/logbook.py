@@ -96,6 +96,18 @@ async def entry_by_update(session: AsyncSession, update_id: int) -> LogEntry | N
     return (await session.exec(select(LogEntry).where(LogEntry.update_id == update_id))).first()
 
 
+async def entry_by_message(
+    session: AsyncSession, user_id: int, message_id: int
+) -> LogEntry | None:
+    """The user's latest entry logged from this message of their private chat."""
+    statement = (
+        select(LogEntry)
+        .where(LogEntry.user_id == user_id, LogEntry.message_id == message_id)
+        .order_by(col(LogEntry.id).desc())
+    )
+    return (await session.exec(statement.limit(1))).first()
+
+
 async def last_entry(session: AsyncSession, user_id: int) -> LogEntry | None:
     """The user's most recent entry."""
     statement = (

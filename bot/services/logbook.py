@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dtm
 
+from bot.services.chat import chat_reply
 from bot.services.core import Core
 from bot.services.logwrite import (
     NOT_STARTED,
@@ -22,6 +23,15 @@ from storage import logbook as repo
 from storage import users
 
 __all__ = ["NOT_STARTED", "LogbookService", "Logged", "NotALog", "Outcome", "Question"]
+# Telegram sends each press of a button as its own update: two within this time are one tap.
+DOUBLE_TAP = dtm.timedelta(seconds=2)
+DOUBLE_TAPPED = "Counted once: that was a double tap"
+ENTRY_GONE = "That entry is gone"
+
+
+def _aware(when: dtm.datetime) -> dtm.datetime:
+    """SQLite hands back naive datetimes; they were stored in UTC."""
+    return when if when.tzinfo is not None else when.replace(tzinfo=dtm.UTC)
 
 
 class LogbookService:
@@ -62,7 +72,7 @@ class LogbookService:
             if not isinstance(parsed, tuple):
                 return await ask(session, user, text, parsed, message_id, self._core.clock())
             if not parsed:
-                return NotALog("")
+                return NotALog(chat_reply(text))
             return await self._writer.store(
                 session, user, parsed, text, sent_at, update_id=update_id, message_id=message_id
             )
@@ -76,14 +86,29 @@ class LogbookService:
             rows = await repo.entry_sets(session, entry.id or 0)
         return entry.id or 0, [SetView.of(r) for r in rows]
 
-    async def repeat(self, update_id: int, user_id: int, entry_id: int) -> Logged | None:
-        """Log an entry's sets again now ('Same again'); None if already repeated or gone."""
+    async def entry_of_message(self, user_id: int, message_id: int) -> int | None:
+        """The entry a message of the user's private chat was logged as (None if none)."""
+        async with self._core.db.read() as session:
+            entry = await repo.entry_by_message(session, user_id, message_id)
+        return None if entry is None else entry.id
+
+    async def repeat(
+        self, update_id: int, user_id: int, entry_id: int
+    ) -> Logged | NotALog | None:
+        """Log an entry's sets again now ('Same again'): once per press, but a second press
+        within ``DOUBLE_TAP`` of the last repeat is a double tap and logs nothing."""
         user = await self._writer.profile(user_id)
         async with self._core.once(update_id, user_id, "repeat") as session:
             entry = await repo.get_entry(session, user_id, entry_id)
-            if entry is None or await repo.repeat_of(session, entry_id) is not None:
-                return None
+            if entry is None:
+                return NotALog(ENTRY_GONE)
+            # Each repeat points at the one before it, so the chain's end is the latest.
+            latest = entry
+            while (later := await repo.repeat_of(session, latest.id or 0)) is not None:
+                latest = later
             now = self._core.clock()
+            if latest is not entry and now - _aware(latest.created_at) < DOUBLE_TAP:
+                return NotALog(DOUBLE_TAPPED)
             rows = [copy_row(r, now) for r in await repo.entry_sets(session, entry_id)]
             return await self._writer.store_rows(
                 session,
@@ -93,7 +118,7 @@ class LogbookService:
                 now,
                 update_id=None,
                 message_id=None,
-                repeat_of=entry_id,
+                repeat_of=latest.id,
             )
 
     async def undo(

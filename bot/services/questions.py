@@ -8,8 +8,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.services.logwrite import LogWriter, NotALog, Outcome, Question
 from bot.services.profile import UserView
+from engine.errors import EngineError
 from engine.setlog import ParsedExercise, ParsedSet, ParseResult, UnknownExerciseError
 from storage import pending as questions
+from storage.tables import PendingInput
 
 
 async def ask(
@@ -51,7 +53,7 @@ async def ask(
         buttons.append((f"➕ Add “{problem.name[:24]}”", f"name:{pending.id}:new"))
         hint = "Did you mean one of these?" if problem.suggestions else ""
         return Question(
-            f"I don't know the exercise “{problem.name}”. {hint}".strip(),
+            f"I don't know the exercise “{_quoted(problem.name)}”. {hint}".strip(),
             (*buttons, ("Cancel", f"name:{pending.id}:x")),
         )
     return NotALog(str(problem))
@@ -73,6 +75,8 @@ class QuestionService:
             pending = await questions.take_pending(session, user_id, pending_id)
             if pending is None:
                 return None
+            if not _fits(pending, kind, choice):
+                raise StaleButtonError(STALE_BUTTON)  # rolls back: the question stays open
             if choice == "x":
                 return NotALog("Cancelled — nothing was saved.")
             payload = questions.payload_of(pending)
@@ -103,6 +107,30 @@ class QuestionService:
             return await self._writer.store(
                 session, user, parsed, text, now, update_id=None, message_id=pending.message_id
             )
+
+
+# The kind of question each kind of button answers.
+_ANSWERS = {"pick": "choice", "name": "name"}
+STALE_BUTTON = "That button doesn't match the question any more; nothing changed."
+
+
+class StaleButtonError(EngineError):
+    """A button that does not fit the question it names (old, or forged): nothing changes."""
+
+
+def _quoted(name: str, limit: int = 60) -> str:
+    """A name as quoted in a question: a whole message's worth of text is cut short."""
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def _fits(pending: PendingInput, kind: str, choice: str) -> bool:
+    """Whether a button's choice is one the question offered."""
+    if pending.kind != _ANSWERS.get(kind):
+        return False
+    if choice == "x" or (kind == "name" and choice == "new"):
+        return True
+    options = questions.payload_of(pending).get("options" if kind == "pick" else "suggestions")
+    return choice.isdigit() and int(choice) < len(options or ())
 
 
 _SET_FIELDS = (

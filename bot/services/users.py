@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dtm
+
 from bot.services.core import Core
 from bot.services.profile import UserView
 from bot.timezones import is_valid_timezone, resolve_timezone
@@ -9,6 +11,9 @@ from engine.errors import EngineError
 from storage import users as repo
 
 UNITS = ("kg", "lb")
+# A timezone asked for from /settings: the next text answers it only for a while.
+CHANGE_TIMEZONE = "timezone-change"
+QUESTION_TTL = dtm.timedelta(minutes=10)
 NOT_STARTED = "Send /start first, so I know who you are."
 
 
@@ -59,9 +64,24 @@ class UserService:
             view = UserView.of(user)
         return self._core.remember(view)
 
-    async def ask_timezone(self, update_id: int, user_id: int) -> UserView:
-        """Remember that the user's next plain text is a timezone."""
-        return await self._change(update_id, user_id, "ask-timezone", awaiting="timezone")
+    async def ask_timezone(
+        self, update_id: int, user_id: int, *, change: bool = False
+    ) -> UserView:
+        """Remember that the user's next plain text is a timezone; a change of timezone (not
+        onboarding) is asked for ``QUESTION_TTL`` only."""
+        asked_at = f"{self._core.clock().timestamp():.0f}"
+        awaiting = f"{CHANGE_TIMEZONE}@{asked_at}" if change else "timezone"
+        return await self._change(update_id, user_id, "ask-timezone", awaiting=awaiting)
+
+    def awaiting(self, user: UserView) -> str | None:
+        """What the user's next plain text answers ("units", "timezone", CHANGE_TIMEZONE or
+        "edit:<entry id>"); None when nothing is asked or the question has expired."""
+        kind, _, asked_at = (user.awaiting or "").partition("@")
+        if asked_at.isdigit():
+            asked = dtm.datetime.fromtimestamp(int(asked_at), dtm.UTC)
+            if self._core.clock() - asked > QUESTION_TTL:
+                return None
+        return kind or None
 
     async def set_timezone(self, update_id: int, user_id: int, text: str) -> UserView:
         """Store the timezone the user typed or tapped; finishes onboarding."""

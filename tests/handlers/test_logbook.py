@@ -82,10 +82,11 @@ async def test_follow_ups_continue_the_exercise(ann: Services, tg: FakeTelegram)
 async def test_non_logs_are_never_logged(
     ann: Services, tg: FakeTelegram, bot_settings: Settings
 ) -> None:
-    """Questions and chit-chat get a friendly pointer and store nothing."""
-    for text in ("how much should I bench?", "thanks!", "bw 82"):
-        reply = await say(tg, ANN, text)
-        assert "couldn't read that as a set" in reply.text
+    """Questions and chit-chat get a friendly answer and store nothing."""
+    question = await say(tg, ANN, "how much should I bench?")
+    assert question.text.startswith("I can't answer questions yet")
+    assert (await say(tg, ANN, "thanks!")).text == "You're welcome! 💪"
+    assert "body weight (82)" in (await say(tg, ANN, "bw 82")).text
     assert db_rows(bot_settings, "SELECT count(*) FROM set_logs") == [(0,)]
 
 
