@@ -59,6 +59,15 @@ def _check(args: argparse.Namespace) -> int:
     return run_check(load_settings())
 
 
+def _migrate(args: argparse.Namespace) -> int:
+    from storage.migrate import current_revision, upgrade
+
+    settings = load_settings()
+    upgrade(settings.database_url)
+    print(f"database at revision {current_revision(settings.database_url)}")
+    return 0
+
+
 def _parse(args: argparse.Namespace) -> int:
     from bot.cli_parse import run_parse
 
@@ -93,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", default="demo-out", help="folder for photos and documents")
     demo.set_defaults(func=_demo)
     sub.add_parser("check", help="validate config, database and Ollama").set_defaults(func=_check)
+    sub.add_parser("migrate", help="create or upgrade the database schema").set_defaults(
+        func=_migrate
+    )
     backup = sub.add_parser("backup", help="copy the database safely, keeping the newest N")
     backup.add_argument("--dest", help="folder for backups (default: DATA_DIR/backups)")
     backup.add_argument("--keep", type=int, default=14, help="how many backups to keep")
