@@ -107,9 +107,13 @@ async def name_sets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query is None or query.data is None or not isinstance(query.message, Message):
         return
     _, pending_id, choice = query.data.split(":")
-    answer = await services_of(context).uploads.name_sets(
-        update.update_id, query.from_user.id, int(pending_id), choice
-    )
+    try:
+        answer = await services_of(context).uploads.name_sets(
+            update.update_id, query.from_user.id, int(pending_id), choice
+        )
+    except EngineError as exc:  # a button that does not fit its question: nothing changes
+        await query.answer(str(exc))
+        return
     if answer is None:
         await query.answer("Already answered")
         return
@@ -121,5 +125,5 @@ async def name_sets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 HANDLERS = [
     MessageHandler(filters.ChatType.PRIVATE & filters.Document.ALL, receive_file),
-    CallbackQueryHandler(name_sets, pattern=r"^fitset:\d+:(\d+|x|all)$"),
+    CallbackQueryHandler(name_sets, pattern=r"^fitset:\d{1,15}:(\d{1,3}|x|all)$"),
 ]

@@ -14,6 +14,7 @@ from bot.services.athlete import AthleteService
 from bot.services.core import Core, DuplicateUpdateError
 from bot.services.fit_sets import SetGroup, choices_for, describe, groups_of, payload_of, row_of
 from bot.services.logwrite import Question
+from bot.services.questions import STALE_BUTTON, StaleButtonError
 from bot.services.upload_analysis import (
     FileAnalysis,
     FitInput,
@@ -171,6 +172,9 @@ class UploadService:
             if pending is None:
                 return None
             payload = questions.payload_of(pending)
+            offered = len(payload.get("choices", ())) if pending.kind == "fitsets" else -1
+            if offered < 0 or (choice.isdigit() and int(choice) >= offered):
+                raise StaleButtonError(STALE_BUTTON)  # rolls back: the question stays open
             group, *rest = groups_of(payload)
             if choice == "all":
                 skipped = len(group.sets) + sum(len(g.sets) for g in rest)

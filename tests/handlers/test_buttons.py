@@ -108,6 +108,7 @@ async def test_a_button_on_a_message_too_old_to_reach_is_refused(
 
 FORGED = [
     "\x00\xff garbage",
+    "fitset:99999999999999999999:0",
     "undo:abc",
     "undo:99999999999999999999999",
     "same:",
@@ -133,8 +134,8 @@ async def test_random_and_forged_data_gets_a_short_answer(
     before = _snapshot(bot_settings)
     answers = await _press_all(tg, ack.message_id, FORGED)
     assert all(answers), dict(zip(FORGED, answers, strict=True))
-    assert answers[:12] == [UNKNOWN] * 12
-    assert answers[12:] == [
+    assert answers[:13] == [UNKNOWN] * 13
+    assert answers[13:] == [
         "These questions have expired; send /program to start again.",
         "Already answered",
         UNKNOWN,
@@ -146,6 +147,10 @@ async def test_random_and_forged_data_gets_a_short_answer(
     assert _errors(caplog) == []
 
 
+# A choice never offered, and buttons of other kinds of question (a name, a watch's sets).
+FORGED_ANSWERS = [("pick", "7"), ("name", "new"), ("name", "0"), ("fitset", "0")]
+
+
 async def test_a_forged_answer_leaves_the_question_open(
     ann: Services, tg: FakeTelegram, bot_settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -154,8 +159,8 @@ async def test_a_forged_answer_leaves_the_question_open(
     question = await _say(tg, "face pulls 60x3x15")
     pending = question.buttons[0][1].split(":")[1]
     before = _snapshot(bot_settings)
-    forged = [f"pick:{pending}:7", f"name:{pending}:new", f"name:{pending}:0"]
-    assert await _press_all(tg, question.message_id, forged) == [STALE] * 3
+    forged = [f"{kind}:{pending}:{choice}" for kind, choice in FORGED_ANSWERS]
+    assert await _press_all(tg, question.message_id, forged) == [STALE] * 4
     assert _snapshot(bot_settings) == before
     tg.press_button(ANN, question.message_id, question.buttons[0][1])
     (logged,) = await tg.await_for(ANN, predicate=sent)
