@@ -9,6 +9,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 from bot.context import services_of
 from engine.errors import EngineError
 from handlers.keyboards import grid
+from handlers.limits import CAPTION_LIMIT, shorten
 
 COMMANDS = [
     ("chart", "Progress charts: /chart e1rm bench, volume, load, zones"),
@@ -54,7 +55,8 @@ async def send_chart(
     except EngineError as exc:  # too little data, unknown exercise, not started
         await message.reply_text(str(exc))
         return
-    await message.reply_photo(chart.png, caption=chart.caption, filename=f"spotter-{kind}.png")
+    caption = shorten(chart.caption, CAPTION_LIMIT)
+    await message.reply_photo(chart.png, caption=caption, filename=f"spotter-{kind}.png")
 
 
 async def _chart_of(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from telegram import Document, Message, Update
-from telegram.constants import ChatAction, MessageLimit
+from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
@@ -12,32 +12,13 @@ from bot.services.logwrite import Question
 from bot.services.uploads import UploadReport, UploadService
 from engine.errors import EngineError
 from handlers.keyboards import grid
+from handlers.limits import CAPTION_LIMIT, shorten, split_message
 
 ANALYSING = "Analysing… ⏳"
-# Telegram counts UTF-16 units and every emoji takes two, so leave room below 4096.
-TEXT_LIMIT = MessageLimit.MAX_TEXT_LENGTH - 600
 NO_DOWNLOAD = (
     "I couldn't download that file from Telegram (files over 20 MB can't reach bots). "
     "Please send it again, or send the single .fit files."
 )
-
-
-def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
-    """Cut a long reply into messages at paragraph (else line) boundaries."""
-    pieces: list[tuple[str, str]] = []
-    for paragraph in text.split("\n\n"):
-        if len(paragraph) <= limit:
-            pieces.append(("\n\n", paragraph))
-        else:
-            pieces += [("\n", line[:limit]) for line in paragraph.split("\n")]
-    chunks, current = [], ""
-    for joiner, piece in pieces:
-        if current and len(current) + len(joiner) + len(piece) > limit:
-            chunks.append(current)
-            current = piece
-        else:
-            current = f"{current}{joiner}{piece}" if current else piece
-    return [*chunks, current]
 
 
 async def _download(document: Document, status: Message) -> bytes | None:
@@ -57,12 +38,12 @@ async def _ask(message: Message, question: Question | None) -> None:
 
 async def show_report(message: Message, status: Message, report: UploadReport) -> None:
     """Put the summary in place of 'Analysing…', then the charts, then any question."""
-    first, *more = split_text(report.text)
+    first, *more = split_message(report.text)
     await status.edit_text(first)
     for chunk in more:
         await message.reply_text(chunk)
     for chart in report.charts:
-        await message.reply_photo(chart.png, caption=chart.caption[:1024])
+        await message.reply_photo(chart.png, caption=shorten(chart.caption, CAPTION_LIMIT))
     await _ask(message, report.question)
 
 

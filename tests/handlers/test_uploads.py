@@ -10,7 +10,8 @@ import pytest
 
 from bot.services import Services
 from bot.settings import Settings
-from handlers.uploads import ANALYSING, split_text
+from handlers.limits import split_message
+from handlers.uploads import ANALYSING
 from tests.bot.upload_support import DAY1, gym_unnamed, ride_at, run_at, triathlon, zip_of
 from tests.conftest import onboard, sent, shared_path
 from tests.faketg import FakeTelegram, SentMessage
@@ -195,7 +196,7 @@ async def test_hr_command_typed_values_and_buttons(ann: Services, tg: FakeTelegr
 def test_long_replies_are_split_at_paragraphs() -> None:
     """No piece is over the limit, paragraphs stay whole, and nothing is lost."""
     paragraphs = [f"block {i}\n" + "x" * 50 for i in range(40)]
-    pieces = split_text("\n\n".join(paragraphs), limit=200)
+    pieces = split_message("\n\n".join(paragraphs), limit=200)
     assert all(len(p) <= 200 for p in pieces)
     assert "\n\n".join(pieces) == "\n\n".join(paragraphs)
 
