@@ -3,7 +3,7 @@
 A call Telegram answered with a 5xx, or one whose connection could not be opened, did not
 happen: it is sent again (all methods). A call whose connection dropped after it was sent
 may or may not have happened. Then only calls that post something new (a message, a photo,
-a document) or only read are sent again: the user may, rarely, see an acknowledgement twice,
+a document), once, or only read are sent again: the user may, rarely, see an acknowledgement twice,
 which says the same thing twice, while silence would invite them to send a stored set again.
 Edits and button answers are not repeated (a repeat would fail as "not modified" or "query
 too old"); losing one loses no data. Every fault is one WARNING line, never a traceback.
@@ -52,13 +52,19 @@ class RetryingRequest(BaseRequest):
         self, url: str, method: str, request_data: RequestData | None = None, **timeouts: Any
     ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
+        unknown = 0  # calls that may have reached Telegram: at most one is repeated
         for pause_s in (*self._backoff_s, None):
             try:
                 status, payload = await self._inner.do_request(
                     url, method, request_data, **timeouts
                 )
             except NetworkError as exc:
-                if pause_s is None or not (_not_sent(exc) or api_method in RESENDABLE):
+                if not _not_sent(exc):
+                    unknown += 1
+                    once_more = api_method == "getUpdates" or unknown == 1
+                    if api_method not in RESENDABLE or not once_more:
+                        raise
+                if pause_s is None:
                     raise
                 log.warning("Bot API call failed, sending again method=%s error=%s",
                             api_method, exc)  # fmt: skip

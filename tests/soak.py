@@ -21,7 +21,7 @@ from tests.e2e.botproc import BotProcess
 from tests.e2e.crash_support import SetStream, integrity
 from tests.faketg import FakeTelegram
 
-USERS = (901, 902, 903, 904)
+USERS = tuple(range(901, 921))
 FAULTS = ("502", "drop", "drop-after", "429")
 
 
@@ -73,7 +73,7 @@ def soak(messages: int, kills: int, seed: int, tmp: Path) -> dict[str, object]:
                 faults[_arm(tg, rng)] += 1
             user = rng.choice(USERS)
             tg.send_text(user, streams[user].next())
-            time.sleep(rng.uniform(0.0, 0.03))
+            time.sleep(rng.uniform(0.0, 0.1))  # about 10 a second in all, 1 in 2 s a user
             if i in kill_at:
                 rss.append(_rss_kb(bot))
                 bot.kill()
@@ -86,6 +86,8 @@ def soak(messages: int, kills: int, seed: int, tmp: Path) -> dict[str, object]:
             tg.wait_for(user, predicate=lambda m: "sets ·" in (m.text or ""), timeout=120)
         rss.append(_rss_kb(bot))
         bot.stop()
+        with sqlite3.connect(bot.database) as conn:
+            not_done = conn.execute("SELECT count(*) FROM inbox WHERE done_at IS NULL").fetchone()
         elapsed = time.monotonic() - started
         log = bot.log()
         texts = [m.text or "" for m in tg.outputs()]
@@ -105,6 +107,8 @@ def soak(messages: int, kills: int, seed: int, tmp: Path) -> dict[str, object]:
         "tracebacks logged": log.count("Traceback"),
         "token leaks": int(tg.token.split(":", 1)[1] in log),
         "integrity": integrity(bot.database),
+        "updates left not done at the end": not_done[0],
+        "'Already logged' replies": sum(t.startswith("✅ Already logged") for t in texts),
         "rss kB at each kill and at the end": rss,
     }
 
