@@ -85,3 +85,25 @@ def test_kill_9_at_chosen_points_loses_and_doubles_nothing(
     assert integrity(bot.database) == "ok"
     assert not [m.text for m in tg.outputs(ANN) if "Sorry" in (m.text or "")]
     assert "Traceback" not in bot.log()
+
+
+def test_sigterm_mid_stream_exits_cleanly_and_loses_nothing(
+    tg: FakeTelegram, tmp_path: Path
+) -> None:
+    """systemd's stop: exit 0 well within the unit's stop timeout; the rest after the restart."""
+    bot = BotProcess(tg, tmp_path, log_level="INFO")
+    bot.start()
+    try:
+        onboard(tg)
+        stream = SetStream()
+        for _ in range(30):  # more than the chat's burst: some still wait their turn
+            tg.send_text(ANN, stream.next())
+        tg.wait_for(ANN, count=5, predicate=is_ack, timeout=20)
+        assert bot.stop(timeout=20) == 0
+        bot.start()
+        tg.send_text(ANN, "/history")
+        tg.wait_for(ANN, predicate=lambda m: "30 sets ·" in (m.text or ""), timeout=60)
+    finally:
+        bot.kill()
+    assert stored_kg(bot.database) == dict.fromkeys(stream.sent, 1)
+    assert "Traceback" not in bot.log()
