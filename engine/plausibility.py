@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 KG_PER_LB = 0.45359237  # exact; kept here so the catalog can import this module
 MAX_REPS = 100
+MAX_CARDIO_REPS = 10_000  # skips of a jump rope, strokes of a rower
 MAX_DURATION_S = 24 * 3600
 MAX_DISTANCE_M = 1_000_000
 MAX_EFFORT = 10.0
@@ -129,9 +130,10 @@ def check_set(
     if reps is not None:
         if reps != int(reps) or reps < 1:
             raise _refuse(f"{_shown(reps, None)} reps is not a set: reps are 1 or more.")
-        if reps > MAX_REPS:
+        most = MAX_CARDIO_REPS if exercise is not None and exercise.kind == "cardio" else MAX_REPS
+        if reps > most:
             raise _refuse(f"{_shown(reps, None)} reps in one set is more than I log "
-                          f"(at most {MAX_REPS}).")  # fmt: skip
+                          f"(at most {most:,}).")  # fmt: skip
     if duration_s is not None and not 0 < duration_s <= MAX_DURATION_S:
         raise _refuse("A set's time is more than zero and at most a day.")
     if distance_m is not None and not 0 < distance_m <= MAX_DISTANCE_M:

@@ -18,7 +18,7 @@ from bot.services.logwrite import (
 from bot.services.questions import ask
 from bot.services.sets import SetView, copy_row, rows_for
 from bot.services.summary import results_for
-from engine.errors import EngineError
+from engine.errors import EngineError, ImplausibleValueError
 from storage import logbook as repo
 from storage import users
 
@@ -63,10 +63,13 @@ class LogbookService:
             quick = (followup,) if followup is not None else None
         if quick:
             ids = {"update_id": update_id, "message_id": message_id}
-            logged = self._writer.ahead(user, quick, text, sent_at, **ids)
-            if logged is not None and logged.store is not None:
-                return logged if ahead else await logged.store()
-            return await self._writer.store_now(user, quick, text, sent_at, **ids)
+            try:  # rows are checked for plausibility before anything is written
+                logged = self._writer.ahead(user, quick, text, sent_at, **ids)
+                if logged is None or logged.store is None:
+                    return await self._writer.store_now(user, quick, text, sent_at, **ids)
+            except ImplausibleValueError as exc:
+                return NotALog(str(exc))
+            return logged if ahead else await logged.store()
         async with self._core.once(update_id, user_id, "log") as session:
             parsed = await self._writer.parse(session, user, text, sent_at)
             if not isinstance(parsed, tuple):
@@ -109,7 +112,10 @@ class LogbookService:
             now = self._core.clock()
             if latest is not entry and now - _aware(latest.created_at) < DOUBLE_TAP:
                 return NotALog(DOUBLE_TAPPED)
-            rows = [copy_row(r, now) for r in await repo.entry_sets(session, entry_id)]
+            try:
+                rows = [copy_row(r, now) for r in await repo.entry_sets(session, entry_id)]
+            except ImplausibleValueError as exc:
+                return NotALog(str(exc))
             return await self._writer.store_rows(
                 session,
                 user,
@@ -161,12 +167,15 @@ class LogbookService:
             if not isinstance(parsed, tuple) or not parsed:
                 reason = str(parsed) if isinstance(parsed, EngineError) else ""
                 return NotALog(reason or "I couldn't read the correction, so nothing changed.")
-            rows = rows_for(
-                parsed,
-                default_unit=user.units,
-                performed_at=entry.created_at,
-                formula=user.e1rm_formula,
-            )
+            try:
+                rows = rows_for(
+                    parsed,
+                    default_unit=user.units,
+                    performed_at=entry.created_at,
+                    formula=user.e1rm_formula,
+                )
+            except ImplausibleValueError as exc:
+                return NotALog(f"{exc} The entry is unchanged.")
             await repo.replace_sets(session, entry, rows, text)
             stored = await repo.entry_sets(session, entry.id or 0)
             results = results_for(stored, {}, None)

@@ -9,6 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.services.logwrite import LogWriter, NotALog, Outcome, Question
 from bot.services.profile import UserView
 from engine.errors import EngineError
+from engine.plausibility import name_problem
 from engine.setlog import ParsedExercise, ParsedSet, ParseResult, UnknownExerciseError
 from storage import pending as questions
 from storage.tables import PendingInput
@@ -38,6 +39,9 @@ async def ask(
             (*buttons, ("Cancel", f"pick:{pending.id}:x")),
         )
     if isinstance(problem, UnknownExerciseError):
+        addable = name_problem(problem.name) is None
+        if not problem.suggestions and not addable:
+            return NotALog(str(UnknownExerciseError("")))
         pending = await questions.add_pending(
             session,
             user_id=user.id,
@@ -50,7 +54,8 @@ async def ask(
         buttons = [
             (s.capitalize(), f"name:{pending.id}:{i}") for i, s in enumerate(problem.suggestions)
         ]
-        buttons.append((f"➕ Add “{problem.name[:24]}”", f"name:{pending.id}:new"))
+        if addable:
+            buttons.append((f"➕ Add “{problem.name[:24]}”", f"name:{pending.id}:new"))
         hint = "Did you mean one of these?" if problem.suggestions else ""
         return Question(
             f"I don't know the exercise “{_quoted(problem.name)}”. {hint}".strip(),
@@ -81,8 +86,9 @@ class QuestionService:
                 return NotALog("Cancelled — nothing was saved.")
             payload = questions.payload_of(pending)
             now = self._core.clock()
+            options = payload.get("options" if kind == "pick" else "suggestions") or []
             if kind == "pick":
-                parsed = tuple(_from_contract(e) for e in payload["options"][int(choice)])
+                parsed = tuple(_from_contract(e) for e in options[int(choice)])
                 return await self._writer.store(
                     session,
                     user,
@@ -94,16 +100,20 @@ class QuestionService:
                 )
             name = payload["name"]
             if choice == "new":
+                problem = name_problem(name)
+                if problem is not None:
+                    return NotALog(f"I can't add “{name[:40]}” as an exercise. {problem}")
                 await questions.add_custom_exercise(
                     session, user_id=user_id, name=name.lower(), bodyweight=False, now=now
                 )
                 text = pending.raw_text
             else:
-                chosen = payload["suggestions"][int(choice)]
+                chosen = options[int(choice)]
                 text = re.sub(re.escape(name), chosen, pending.raw_text, count=1, flags=re.I)
             parsed = await self._writer.parse(session, user, text, now)
             if not isinstance(parsed, tuple) or not parsed:
-                return NotALog("I still couldn't read that; try writing it again.")
+                reason = str(parsed) if isinstance(parsed, EngineError) else ""
+                return NotALog(reason or "I still couldn't read that; try writing it again.")
             return await self._writer.store(
                 session, user, parsed, text, now, update_id=None, message_id=pending.message_id
             )

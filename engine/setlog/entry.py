@@ -62,25 +62,10 @@ class Entry:
             raise SetLogValueError("That is more sets than I can log for one exercise at once.")
         sets = [d.to_set(st.ctx) for d in st.drafts]
         if st.ambiguity is None:
-            self._check(sets)
             return sets, None, None
         start, count, alt, question, label, alt_label = st.ambiguity
         alt_sets = sets[:start] + [d.to_set(st.ctx) for d in alt] + sets[start + count :]
-        # A reading no one could have done is not offered: the other is then the only one.
-        try:
-            self._check(sets)
-        except SetLogValueError:
-            self._check(alt_sets)
-            return alt_sets, None, None
-        try:
-            self._check(alt_sets)
-        except SetLogValueError:
-            return sets, None, None
         return sets, alt_sets, (question, label, alt_label)
-
-    def _check(self, sets: list[ParsedSet]) -> None:
-        for s in sets:
-            check_parsed(self.exercise, s)
 
 
 def check_parsed(exercise: Exercise | None, s: ParsedSet) -> None:

@@ -6,12 +6,14 @@ import re
 from collections.abc import Mapping, Sequence
 
 from engine.catalog import Exercise, alias_index, suggest
+from engine.errors import ImplausibleValueError
 from engine.plausibility import name_problem
-from engine.setlog.entry import Entry, scope_units, to_exercise
+from engine.setlog.entry import Entry, check_parsed, scope_units, to_exercise
 from engine.setlog.gate import body_mass, cut_remark, drop_plans, screen, unit_statement
 from engine.setlog.model import (
     Ambiguity,
     MessageTooLongError,
+    ParsedExercise,
     ParsedSet,
     ParseResult,
     UnknownExerciseError,
@@ -139,12 +141,31 @@ def _result(entries: list[Entry], unit: str | None) -> ParseResult:
         readings.append(
             tuple(to_exercise(n, scope_units(s, unit), src) for n, (s, src) in merged.items())
         )
-    if question is None:
-        return ParseResult(readings[0])
+    kinds = {entry.exercise.name: entry.exercise for entry in entries}
+    problems = [_implausible(reading, kinds) for reading in readings]
+    if question is None or problems[0] or problems[1]:
+        # A reading no one could have done is never offered: the other one is then taken.
+        for reading, problem in zip(readings, problems, strict=True):
+            if problem is None:
+                return ParseResult(reading)
+        raise problems[0] or ImplausibleValueError("")
     ask, label, alt_label = question
     return ParseResult(
         readings[0], Ambiguity(ask, ((label, readings[0]), (alt_label, readings[1])))
     )
+
+
+def _implausible(
+    reading: tuple[ParsedExercise, ...], kinds: Mapping[str, Exercise]
+) -> ImplausibleValueError | None:
+    """Why a reading holds a set no one could have done (units already scoped), or None."""
+    try:
+        for item in reading:
+            for s in item.sets:
+                check_parsed(kinds.get(item.exercise), s)
+    except ImplausibleValueError as exc:
+        return exc
+    return None
 
 
 def parse_message(text: str, custom: Sequence[Exercise] = ()) -> ParseResult:

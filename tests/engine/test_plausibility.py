@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
 from engine.catalog import CATALOG
 from engine.errors import ImplausibleValueError, SetLogError
-from engine.plausibility import FAMILIES, check_set, family_of, heaviest_kg, name_problem
+from engine.plausibility import (
+    FAMILIES,
+    MAX_NAME_CHARS,
+    MAX_REPS,
+    check_set,
+    family_of,
+    heaviest_kg,
+    name_problem,
+)
 
 
 @pytest.mark.parametrize(
@@ -51,6 +60,7 @@ CURL, PULLUP = CATALOG["bicep curl"], CATALOG["pull-up"]
         (PULLUP, {"added": -40, "unit": "kg", "reps": 8}),
         (CATALOG["plank"], {"duration_s": 86_400}),
         (CATALOG["running"], {"distance_m": 42_195, "duration_s": 3 * 3600}),
+        (CATALOG["jump rope"], {"reps": 10_000}),
         (None, {"weight": 1500, "unit": "kg", "reps": 20}),
         (BENCH, {"weight": 80, "unit": "kg", "reps": 5, "rpe": 10, "rir": 0}),
         (BENCH, {}),
@@ -72,6 +82,8 @@ def test_real_sets_pass(exercise, values):
         (BENCH, {"weight": 80, "reps": -3}, "-3 reps is not a set"),
         (BENCH, {"weight": 80, "reps": 2.5}, "2.5 reps is not a set"),
         (BENCH, {"weight": 80, "reps": 101}, "101 reps in one set"),
+        (None, {"weight": 80, "reps": 101}, "(at most 100)"),
+        (CATALOG["jump rope"], {"reps": 10_001}, "(at most 10,000)"),
         (BENCH, {"weight": 401, "unit": "kg", "reps": 1}, "401 kg on bench press is more"),
         (BENCH, {"weight": 99_999_999, "unit": "kg"}, "99,999,999 kg on bench press"),
         (BENCH, {"weight": 1e300, "unit": "kg"}, "an enormous number on bench press"),
@@ -135,3 +147,13 @@ def test_junk_names_are_refused(name, reason):
     problem = name_problem(name)
     assert problem is not None
     assert reason in problem
+
+
+def test_the_readme_states_every_limit():
+    """README's "Logging sets" table lists each family's limit and the rep cap."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Logging sets", 1)[1].split("\n## ", 1)[0]
+    for family in FAMILIES.values():
+        assert f"{family.heaviest_kg:,.0f} kg" in section, family.name
+    assert f"more than {MAX_REPS} reps" in section
+    assert f"{MAX_NAME_CHARS} characters" in section
