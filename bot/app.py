@@ -16,7 +16,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest, HTTPXRequest
 
-from bot.context import SERVICES_KEY
+from bot.context import INBOX_KEY, SERVICES_KEY
 from bot.inbox import Inbox, InboxRequest
 from bot.ordering import PerChatUpdateProcessor
 from bot.sending import RetryingRequest
@@ -24,6 +24,7 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.workers import warm_up
 from handlers import (
+    admin,
     buttons,
     charts,
     errors,
@@ -54,6 +55,7 @@ FEATURES = (
     programs,
     uploads,
     profile,
+    admin,
     text,
     buttons,
 )
@@ -155,6 +157,8 @@ def build_application(
         builder = builder.get_updates_request(updates_request)
     application = builder.build()
     application.bot_data[SERVICES_KEY] = services
+    if isinstance(processor, PerChatUpdateProcessor) and processor.inbox is not None:
+        application.bot_data[INBOX_KEY] = processor.inbox
     for feature in FEATURES:
         application.add_handlers(feature.HANDLERS)
     application.add_error_handler(errors.on_error)

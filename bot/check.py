@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import stat
+from pathlib import Path
+
 import httpx
 
 from bot.settings import Settings
@@ -45,20 +48,41 @@ def check_ollama(settings: Settings, timeout_s: float = 3.0) -> tuple[bool | Non
     return True, f"{wanted} available"
 
 
-def run_check(settings: Settings) -> int:
-    """Print a report; exit 1 when something the bot needs is broken."""
-    token_ok = bool(settings.token)
-    db_ok, db_detail = check_database(settings)
-    ollama_ok, ollama_detail = check_ollama(settings)
-    lines = [
-        _line(True, "configuration", f"timezone {settings.timezone}, data in {settings.data_dir}"),
-        _line(
-            token_ok or None,
-            "telegram token",
-            "set" if token_ok else "not set (make demo works without)",
-        ),
-        _line(db_ok, "database", db_detail),
-        _line(ollama_ok, "ollama", ollama_detail),
+def check_telegram(settings: Settings, timeout_s: float = 5.0) -> tuple[bool | None, str]:
+    """Ask the Bot API who the token belongs to (getMe); no token is a warning (demo mode)."""
+    if not settings.token:
+        return None, "no token set (make demo works without one)"
+    url = f"{settings.bot_base_url}{settings.token}/getMe"
+    try:
+        response = httpx.post(url, timeout=timeout_s)
+        body = response.json()
+    except (httpx.HTTPError, ValueError) as exc:
+        # The exception text can hold the URL, and the URL holds the token: name the type only.
+        where = settings.telegram_api_url
+        return False, f"Bot API not reachable at {where} ({type(exc).__name__})"
+    if response.status_code == 401 or not body.get("ok"):
+        reason = body.get("description", response.status_code)
+        return False, f"the Bot API refused the token ({reason})"
+    return True, f"token works for @{body['result'].get('username')}"
+
+
+def check_settings_files(paths: tuple[Path, ...]) -> tuple[bool | None, str]:
+    """Settings files hold the token: warn when anyone else on the machine can read one."""
+    readable = [p for p in paths if p.is_file() and p.stat().st_mode & stat.S_IROTH]
+    if readable:
+        names = ", ".join(str(p) for p in readable)
+        return None, f"{names} readable by every user here (chmod 600 or 640)"
+    return True, "not readable by other users"
+
+
+def run_check(settings: Settings, settings_files: tuple[Path, ...] = (Path(".env"),)) -> int:
+    """Print one line per check; exit 1 when something the bot needs is broken."""
+    checks = [
+        ("configuration", (True, f"timezone {settings.timezone}, data in {settings.data_dir}")),
+        ("settings files", check_settings_files(settings_files)),
+        ("database", check_database(settings)),
+        ("telegram", check_telegram(settings)),
+        ("ollama", check_ollama(settings)),
     ]
-    print("\n".join(lines))
-    return 0 if db_ok else 1
+    print("\n".join(_line(ok, what, detail) for what, (ok, detail) in checks))
+    return 1 if any(ok is False for _what, (ok, _detail) in checks) else 0

@@ -39,6 +39,7 @@ class Inbox:
         self._order: deque[int] = deque()
         self._done: set[int] = set()
         self._flushing: asyncio.Task[None] | None = None
+        self.last_poll_at: dtm.datetime | None = None  # the last getUpdates that answered
 
     async def record(self, updates: list[dict[str, Any]]) -> None:
         """Write a batch down; copies of updates done earlier are marked to be skipped."""
@@ -46,6 +47,10 @@ class Inbox:
         done_before = await self._db.run(inbox.record, updates, now, now=now)
         for update_id in done_before:
             self._remember(update_id)
+
+    def now(self) -> dtm.datetime:
+        """The inbox's clock."""
+        return self._clock()
 
     def claim(self, update_id: int) -> bool:
         """Whether this update is to be handled now (False: it was started already)."""
@@ -115,6 +120,7 @@ class InboxRequest(BaseRequest):
     ) -> tuple[int, bytes]:
         status, payload = await self._inner.do_request(url, method, request_data, **timeouts)
         if status == 200 and url.endswith("/getUpdates"):
+            self._box.last_poll_at = self._box.now()
             updates = json.loads(payload).get("result") or []
             if updates:
                 try:

@@ -13,6 +13,7 @@ from bot.services.logwrite import LogWriter
 from bot.services.profile import UserView
 from bot.services.programs import ProgramService
 from bot.services.questions import QuestionService
+from bot.services.status import StatusService
 from bot.services.uploads import UploadService
 from bot.services.users import UserService
 from bot.services.workouts import WorkoutService
@@ -35,6 +36,7 @@ class Services:
     programs: ProgramService
     uploads: UploadService
     athlete: AthleteService
+    status: StatusService
 
 
 def build_services(
@@ -55,4 +57,5 @@ def build_services(
         programs=ProgramService(core),
         uploads=UploadService(core),
         athlete=AthleteService(core),
+        status=StatusService(core),
     )

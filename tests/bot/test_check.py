@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from pydantic import SecretStr
 
 from bot.check import run_check
 from bot.settings import Settings
+from tests.faketg import FakeTelegram
 
 
 class _Tags(BaseHTTPRequestHandler):
@@ -53,7 +55,7 @@ def test_check_creates_the_database_and_warns_without_ollama(
     assert (tmp_path / "spotter.db").exists()
     assert "[ok  ] database: schema at revision" in out
     assert "[warn] ollama: not reachable" in out
-    assert "[warn] telegram token: not set" in out
+    assert "[warn] telegram: no token set" in out
 
 
 def test_check_reports_a_missing_model(
@@ -83,3 +85,34 @@ def test_check_fails_on_an_unusable_database(
     code = run_check(make(tmp_path, database_url=f"sqlite+aiosqlite:///{blocker}/x/s.db"))
     assert code == 1
     assert "[FAIL] database" in capsys.readouterr().out
+
+
+def test_check_asks_telegram_who_the_token_is(
+    tmp_path: Path, tg: FakeTelegram, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A working token names the bot (getMe); a wrong one fails the check with exit 1."""
+    good = make(tmp_path, telegram_token=tg.token, telegram_api_url=tg.api_root,
+                ollama_host="http://127.0.0.1:9")  # fmt: skip
+    assert run_check(good, settings_files=()) == 0
+    out = capsys.readouterr().out
+    assert "[ok  ] telegram: token works for @spotter_test_bot" in out
+    bad = good.model_copy(update={"telegram_token": SecretStr("123:wrong-token-value")})
+    assert run_check(bad, settings_files=()) == 1
+    out = capsys.readouterr().out
+    assert "[FAIL] telegram: the Bot API refused the token" in out
+    assert "wrong-token-value" not in out
+
+
+def test_check_warns_when_the_settings_file_is_readable_by_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A world-readable .env is a warning naming the file; chmod 600 clears it."""
+    env = tmp_path / ".env"
+    env.write_text("SPOTTER_TELEGRAM_TOKEN=1:x\n")
+    env.chmod(0o644)
+    settings = make(tmp_path, ollama_host="http://127.0.0.1:9")
+    run_check(settings, settings_files=(env,))
+    assert f"[warn] settings files: {env} readable by every user here" in capsys.readouterr().out
+    env.chmod(0o600)
+    run_check(settings, settings_files=(env,))
+    assert "[ok  ] settings files: not readable by other users" in capsys.readouterr().out
