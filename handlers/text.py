@@ -95,9 +95,11 @@ async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A command no feature handles, in a private chat: point to /help."""
     message = update.effective_message
-    if message is not None and message.text:
-        command = message.text.split(maxsplit=1)[0].split("@", 1)[0][:33]
-        await message.reply_text(UNKNOWN_COMMAND.format(command=command))
+    if message is None or not message.text:
+        return
+    command, _, addressee = message.text.split(maxsplit=1)[0].partition("@")
+    if addressee.lower() in ("", context.bot.username.lower()):  # not another bot's
+        await message.reply_text(UNKNOWN_COMMAND.format(command=command[:33]))
 
 
 # Edits go first (group -2, ahead of the group guard in handlers.groups); text and unknown

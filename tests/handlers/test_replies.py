@@ -54,8 +54,10 @@ async def ann(live_bot: Services, tg: FakeTelegram) -> Services:
 
 
 async def test_unknown_command_in_private_points_to_help(ann: Services, tg: FakeTelegram) -> None:
-    """'/foo' gets a short pointer to /help instead of silence."""
-    reply = await _say(tg, "/foo")
+    """'/foo' gets a short pointer to /help instead of silence; another bot's command is
+    left alone."""
+    tg.send_text(ANN, "/prs@otherbot")
+    reply = await _say(tg, "/foo@spotter_test_bot")
     assert reply.text == "I don't know /foo. /help lists everything I can do."
 
 
