@@ -59,7 +59,9 @@ def parse_followup(text: str, last: LastSet) -> ParsedExercise | None:
         SetLogError: A number is implausible (e.g. a 50-digit weight).
     """
     body = normalise(text).strip()
-    if not body or len(body) > 60 or not _ALLOWED.fullmatch(body) or body_mass(body):
+    if not body or len(body) > 60 or not _ALLOWED.fullmatch(body):
+        return None
+    if "bw" in body and body_mass(body):  # "bw 82.5kg" (no other body-mass word gets here)
         return None
     begun = _start(body, last)
     if begun is None:

@@ -187,8 +187,13 @@ def tokenise(text: str, cardio: bool = False) -> list[Tok]:
     return tokens
 
 
-def _multiplies(tok: Tok | None) -> bool:
-    return tok is not None and (tok.kind == "mul" or (tok.kind == "at" and tok.unit is None))
+def _wants_number(tok: Tok | None) -> bool:
+    """Whether a number belongs next to this token: 'x', '@', an effort, 'rpe' or 'rir'."""
+    if tok is None:
+        return False
+    return tok.kind in ("mul", "eff") or (tok.kind == "at" and tok.unit is None) or (
+        tok.kind == "word" and tok.unit in ("rpe", "rir")
+    )
 
 
 def _refuse_non_numbers(tokens: list[Tok]) -> None:
@@ -201,7 +206,7 @@ def _refuse_non_numbers(tokens: list[Tok]) -> None:
         if before is not None and before.kind in ("-", "+") and i > 1:
             before = tokens[i - 2]  # "x -inf"
         after = tokens[i + 1] if i + 1 < len(tokens) else None
-        if word.endswith("x") or any(_multiplies(t) for t in (before, after)):
+        if word.endswith("x") or any(_wants_number(t) for t in (before, after)):
             raise SetLogValueError(
                 f"“{word.removesuffix('x')}” isn't a number I can log: write the load and reps "
                 "in digits, e.g. 80x5. Nothing was saved."

@@ -84,6 +84,8 @@ def test_absurd_follow_ups_are_refused(text, last, reason):
         ("bench infx5", "“inf” isn't a number"),
         ("bench 80 x -inf", "“inf” isn't a number"),
         ("bench 80 @ nan", "“nan” isn't a number"),
+        ("bench 80x5 rpe nan", "“nan” isn't a number"),  # was read as 80 kg @ RPE 5
+        ("bench 80x5 rir inf", "“inf” isn't a number"),
     ],
 )
 def test_absurd_logs_are_refused(text, reason):
