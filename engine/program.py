@@ -18,6 +18,7 @@ from engine.loading import KG_PROFILE, LoadingProfile, equipment_of, makeable_lo
 from engine.periodization import accessory_targets, block_of, main_targets
 from engine.program_adjust import NextLoad, adjust_after_log, apply_progressions
 from engine.program_model import PlannedExercise, PlannedSession, Program, warmup_sets
+from engine.program_notes import compromise_notes, short_of_mev
 from engine.program_params import DEFAULT_PROGRAM, ProgramParams
 from engine.program_request import Blend, ProgramRequest, blend_goals
 from engine.program_templates import (
@@ -109,6 +110,18 @@ def _week(
     return tuple(replace(s, block=block) for s in sessions)
 
 
+def _layout(
+    request: ProgramRequest, blend: Blend, params: ProgramParams
+) -> tuple[list[Day], dict[str, float], tuple[str, ...]]:
+    """Lay out the template week: day types, main lifts, then accessories (program_volume)."""
+    types = day_types(request.split, request.days_per_week, request.hybrid_days)
+    per_session = 2 if request.session_minutes >= params.two_mains_from_minutes else 1
+    allowed = frozenset(p for p in MAIN_PATTERNS if main_choices(p, request.available))
+    mains = schedule_mains(tuple(types), per_session, params.max_main_days_per_pattern, allowed)
+    days = [Day(t, n, m) for t, n, m in zip(types, session_names(types), mains, strict=True)]
+    return layout_week(request, blend, days, params)
+
+
 def build_program(
     request: ProgramRequest,
     e1rms: Mapping[str, float] | None = None,
@@ -125,18 +138,19 @@ def build_program(
 
     Returns:
         The program; weekly hard sets of each targeted muscle stay within MEV..MRV in
-        loading weeks, and no muscle passes MRV.
-
-    Raises:
-        ProgramError: The request cannot be met (e.g. no time for a core muscle's MEV).
+        loading weeks, and no muscle passes MRV. Muscles the time or equipment leave below
+        their MEV are not targeted, and the notes say so and what would help.
     """
     blend = blend_goals(request.goals)
-    types = day_types(request.split, request.days_per_week, request.hybrid_days)
-    per_session = 2 if request.session_minutes >= params.two_mains_from_minutes else 1
-    allowed = frozenset(p for p in MAIN_PATTERNS if main_choices(p, request.available))
-    mains = schedule_mains(tuple(types), per_session, params.max_main_days_per_pattern, allowed)
-    days = [Day(t, n, m) for t, n, m in zip(types, session_names(types), mains, strict=True)]
-    days, targeted, notes = layout_week(request, blend, days, params)
+    days, volume, muscles = _layout(request, blend, params)
+
+    def short_with(other: ProgramRequest) -> list[str]:
+        _days, other_volume, _muscles = _layout(other, blend, params)
+        return short_of_mev(other_volume, muscles)
+
+    notes = compromise_notes(request, blend.core, volume, muscles, short_with)
+    short = set(short_of_mev(volume, muscles))
+    targeted = tuple(m for m in muscles if m not in short)
     ctx = (params, profile)
     sessions = tuple(
         s

@@ -4,6 +4,7 @@ Accessory sets go, one step at a time and in priority order, to targeted muscles
 weekly goal: first every muscle's MEV, then a goal-dependent target between MEV and the
 bottom of MAV (SPORTSCI §7). No step may push any muscle past its MRV or a session past its
 time. A hard set counts 1 for each primary muscle of the exercise and 0.5 for each secondary.
+What does not fit is left short, never refused: program_notes explains it.
 """
 
 from __future__ import annotations
@@ -190,11 +191,20 @@ def _make_room(week: _Week, muscle: str, order: Sequence[str], goal: dict[str, f
     return False
 
 
-def _fill(week: _Week, order: Sequence[str], goal: dict[str, float]) -> None:
-    """Add sets, one step at a time, to the first short muscle that can take them."""
+def _fill(week: _Week, order: Sequence[str], goal: dict[str, float], core: int) -> None:
+    """Add sets, one step at a time, to the short muscle furthest from its goal.
+
+    The first ``core`` muscles of ``order`` (the main goal's) come before the others; within
+    each group the muscle with the smallest share of its goal goes first (ties: ``order``), so
+    when time runs out the shortfall is shared instead of one muscle getting nothing.
+    """
+    rank = {m: i for i, m in enumerate(order)}
     while True:
         volume = week.volume()
-        short = [m for m in order if volume[m] < goal[m]]
+        short = sorted(
+            (m for m in order if volume[m] < goal[m]),
+            key=lambda m: (rank[m] >= core, volume[m] / goal[m], rank[m]),
+        )
         if not any(_one_more_set(week, m) for m in short) and not any(
             _make_room(week, m, order, goal) for m in short
         ):
@@ -203,14 +213,13 @@ def _fill(week: _Week, order: Sequence[str], goal: dict[str, float]) -> None:
 
 def layout_week(
     request: ProgramRequest, blend: Blend, days: list[Day], params: ProgramParams
-) -> tuple[list[Day], tuple[str, ...], tuple[str, ...]]:
-    """Fill the template week and decide which muscles it can honestly target.
+) -> tuple[list[Day], dict[str, float], tuple[str, ...]]:
+    """Fill the template week as far as time, equipment and MRV allow.
 
     Returns:
-        The days, the targeted muscles (each at MEV..MRV) and notes for the athlete.
-
-    Raises:
-        ProgramError: A core muscle of the main goal cannot reach its MEV in the time given.
+        The days, the weekly hard sets per muscle, and the muscles the goals care about, most
+        important first (core muscles first). Any of them may end below its MEV: the caller
+        says so (program_notes), it is no reason to refuse.
     """
     budget = request.session_minutes * (1 + params.time_tolerance)
     week = _Week(days, blend, params, budget, request.available)
@@ -218,29 +227,11 @@ def layout_week(
     _trim_to_mrv(week)
     mev = {m: float(LANDMARKS[m].mev) for m in LANDMARKS}
     order = list(blend.core) + [m for m in blend.muscles if m not in blend.core]
-    _fill(week, order, {m: mev[m] if m in order else 0.0 for m in LANDMARKS})
+    core = len(blend.core)
+    _fill(week, order, {m: mev[m] if m in order else 0.0 for m in LANDMARKS}, core)
     target = {m: _target(m, blend.volume_level) if m in order else 0.0 for m in LANDMARKS}
-    _fill(week, order, target)
-    volume = week.volume()
-    missing = [m for m in order if volume[m] < mev[m]]
-    for muscle in (m for m in missing if m in blend.core):
-        if not accessory_choices(muscle, request.available):
-            raise ProgramError(
-                f"Nothing you can do with this equipment trains {muscle} directly; "
-                "add dumbbells, a barbell or machines."
-            )
-        raise ProgramError(
-            f"{request.days_per_week} sessions of {request.session_minutes} minutes cannot give "
-            f"{muscle} its minimum weekly sets ({LANDMARKS[muscle].mev}); add a day or "
-            "lengthen the sessions."
-        )
-    targeted = tuple(m for m in order if m not in missing)
-    notes = (
-        (f"Not enough time or equipment for the minimum weekly sets of: {', '.join(missing)}.",)
-        if missing
-        else ()
-    )
-    return week.days, targeted, notes
+    _fill(week, order, target, core)
+    return week.days, week.volume(), tuple(order)
 
 
 def _target(muscle: str, level: float) -> float:

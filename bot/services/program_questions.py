@@ -43,6 +43,7 @@ SPLITS = {
     "full_body": "Full body",
     "hybrid": "Hybrid (upper/lower + PPL)",
 }
+MIN_DAYS = {"ppl": 3}  # splits that need more than the fewest days offered
 WEEKS = (8, 10, 12)
 FIELDS = ("goal", "weights", "days", "minutes", "equipment", "split", "weeks", "start")
 # What an impossible combination offers to change: (label, field).
@@ -91,7 +92,9 @@ def question(field: str, answers: Answers, today: dtm.date) -> tuple[str, list[C
     if field == "equipment":
         return "What equipment do you have?", [(v[0], k) for k, v in EQUIPMENT_SETS.items()]
     if field == "split":
-        return "Which split?", [(label, key) for key, label in SPLITS.items()]
+        # Push/pull/legs needs three days: with two it is not offered rather than refused.
+        short = answers.get("days", 3) < MIN_DAYS["ppl"]
+        return "Which split?", [(v, k) for k, v in SPLITS.items() if not (short and k == "ppl")]
     if field == "weeks":
         return "How many weeks?", [(f"{w} weeks", str(w)) for w in WEEKS]
     monday = next_monday(today)

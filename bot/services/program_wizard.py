@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 E1RM_HISTORY_DAYS = 365
 EXPIRED = "These questions have expired; send /program to start again."
 KEPT = "Kept your current program. /today shows today's session."
+BUILT_WITH_NOTES = "✅ Program built: the notes under week 1 say what did not fit."
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +164,8 @@ class ProgramWizard:
             )
             return WizardStep(f"{done}\n\nThis replaces your current program. Go ahead?", buttons)
         active = await self._store(session, user, answers, program, start_date(answers, tap.today))
-        return WizardStep(f"{done}\n\n✅ Program built.", (), render_overview(active, user.units))
+        built = "✅ Program built." if not program.notes else BUILT_WITH_NOTES
+        return WizardStep(f"{done}\n\n{built}", (), render_overview(active, user.units))
 
     async def _store(
         self,

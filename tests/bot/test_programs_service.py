@@ -280,3 +280,26 @@ def test_acwr_needs_four_weeks_and_is_coupled(days: int, expected: float | None)
     ]  # fmt: skip
     today = (start + dtm.timedelta(days=days - 1)).date()
     assert acwr_today([], acts, "UTC", today) == pytest.approx(expected)
+
+
+async def test_answers_that_cannot_be_built_are_explained_with_changes(
+    services: Services,
+) -> None:
+    """Push/pull/legs on 2 days (no longer offered, but changed into) is explained with buttons."""
+    await join(services, ANN)
+    answers = [*STRENGTH[:4], ("days", "3"), ("minutes", "60"), ("equipment", "gym")]
+    step = await build(services, ANN, [*answers, ("split", "ppl")])
+    wid, wizard = wizard_id(step), services.programs.wizard
+    for field, value in [("change", "days"), ("days", "2"), ("weeks", "8"), ("start", "today")]:
+        found = await wizard.answer(uid(), ANN, wid, field, value)
+        assert found is not None
+        step = found
+    assert "⚠️ Push/pull/legs needs at least 3 days a week.\nChange an answer:" in step.text
+    assert ("Change days", f"prog:{wid}:change:days") in step.buttons
+    asked = await wizard.answer(uid(), ANN, wid, "change", "days")
+    assert asked is not None
+    assert asked.text.endswith("How many days a week can you train?")
+    built = await wizard.answer(uid(), ANN, wid, "days", "3")
+    assert built is not None
+    assert built.overview is not None
+    assert built.overview.startswith("✅ Your program: Push / Pull / Legs, 3 days a week")

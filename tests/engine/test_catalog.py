@@ -27,6 +27,7 @@ SETLOG_NAMES = (
     "hip thrust", "back extension", "barbell row", "pendlay row", "dumbbell row", "t-bar row",
     "seated cable row", "lat pulldown", "pull-up", "chin-up", "dip", "push-up", "inverted row",
     "muscle-up", "hanging leg raise", "ab wheel rollout", "plank", "wall sit", "dead hang",
+    "pistol squat", "bodyweight squat", "bodyweight lunge",
     "bicep curl", "hammer curl", "preacher curl", "tricep pushdown", "skull crusher",
     "overhead tricep extension", "lateral raise", "rear delt fly", "face pull", "chest fly",
     "shrug", "power clean", "clean and jerk", "snatch", "kettlebell swing", "farmer's carry",
@@ -35,12 +36,13 @@ SETLOG_NAMES = (
 BODYWEIGHT_CLASS = {
     "back extension", "pull-up", "chin-up", "dip", "push-up", "inverted row", "muscle-up",
     "hanging leg raise", "ab wheel rollout", "plank", "wall sit", "dead hang",
+    "pistol squat", "bodyweight squat", "bodyweight lunge",
 }  # fmt: skip
 
 
-def test_catalog_holds_exactly_the_64_canonical_names():
-    """The catalog keys are the 64 canonical names of the set-log vocabulary."""
-    assert len(SETLOG_NAMES) == 64
+def test_catalog_holds_exactly_the_67_canonical_names():
+    """The catalog keys are the 67 canonical names of the set-log vocabulary."""
+    assert len(SETLOG_NAMES) == 67
     assert sorted(CATALOG) == sorted(SETLOG_NAMES)
 
 

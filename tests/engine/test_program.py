@@ -103,7 +103,8 @@ def assert_constraints(program: Program, req: ProgramRequest, params: ProgramPar
             )
             gear = {CATALOG[e.exercise].equipment for e in session.exercises}
             assert gear <= req.available
-    assert set(blend_goals(req.goals).core) <= set(program.targeted)
+    for muscle in set(blend_goals(req.goals).core) - set(program.targeted):  # a compromise
+        assert any(muscle in note for note in program.notes), (muscle, program.notes)
     loading = [w for w in range(1, req.weeks + 1) if w % every]
     for before, after in pairwise(loading):  # back from a deload compares with the week before
         last, this = hard_sets(program.week(before)), hard_sets(program.week(after))
@@ -150,34 +151,52 @@ def test_generous_requests_always_build_within_constraints(
     split=SPLITS,
     every=st.integers(3, 6),
 )
-def test_any_request_builds_within_constraints_or_explains_why_not(
+def test_any_request_builds_within_constraints(
     goals: dict, days: int, minutes: int, gear: frozenset, split: str, every: int
 ) -> None:
-    """Every valid request yields a constrained program or a ProgramError saying what to add."""
+    """Every valid request yields a constrained program; what does not fit is in its notes."""
     if split == "ppl" and days < 3:
         days = 3
     req = ProgramRequest(goals, days, minutes, gear, split, 8)
     params = ProgramParams(deload=DeloadParams(every_weeks=every))
-    try:
-        program = build_program(req, params=params)
-    except ProgramError as exc:
-        refusal = str(exc)
-    else:
-        assert_constraints(program, req, params)
-        return
-    assert "add" in refusal
+    assert_constraints(build_program(req, params=params), req, params)
 
 
-def test_short_sessions_are_refused_with_advice() -> None:
-    """Two 30-minute sessions cannot reach MEV for the main goal's muscles."""
-    with pytest.raises(ProgramError, match="add a day or lengthen"):
-        build_program(request(days_per_week=2, session_minutes=30, goals={"hypertrophy": 10}))
+def test_short_sessions_build_with_fewer_sets_and_say_what_would_help() -> None:
+    """Two 30-minute sessions give the main goal's muscles less than MEV, shared, and say so."""
+    program = build_program(
+        request(days_per_week=2, session_minutes=30, goals={"hypertrophy": 10})
+    )
+    volume = hard_sets(program.week(1))
+    assert volume["chest"] > 0  # the shortfall is shared
+    assert volume["back"] > 0
+    assert {"chest", "back"}.isdisjoint(program.targeted)
+    assert program.notes[0] == (
+        "Fewer weekly sets than the minimum that builds muscle (MEV) for your main goal: "
+        f"chest {volume['chest']:g} of 10, back {volume['back']:g} of 10. "
+        "60-minute sessions would reach the minimum."
+    )
 
 
-def test_missing_equipment_for_a_core_muscle_is_explained() -> None:
-    """Bodyweight only cannot train quads directly in the catalog, and the error says so."""
-    with pytest.raises(ProgramError, match="add dumbbells"):
-        build_program(request(equipment=frozenset(), split="full_body", days_per_week=3))
+def test_bodyweight_training_squats_and_lunges() -> None:
+    """Bodyweight only trains quads with pistol and bodyweight squats or lunges."""
+    goals = {"strength": 10}
+    req = request(equipment=frozenset(), split="full_body", days_per_week=3, goals=goals)
+    program = build_program(req)
+    assert_constraints(program, req, DEFAULT_PROGRAM)
+    names = {e.exercise for s in program.week(1) for e in s.exercises}
+    assert "pistol squat" in names
+    assert "quads" in program.targeted
+    assert all("quads" not in note for note in program.notes)
+
+
+def test_equipment_no_exercise_uses_is_named_with_what_would() -> None:
+    """A muscle nothing available trains directly is named, with the equipment that would."""
+    program = build_program(request(equipment=frozenset(), goals={"hypertrophy": 10}))
+    assert (
+        "Nothing you can do with this equipment trains side delts, rear delts, calves directly; "
+        "dumbbells, machines or a cable station would."
+    ) in program.notes
 
 
 @pytest.mark.parametrize(

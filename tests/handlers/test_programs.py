@@ -61,7 +61,7 @@ async def test_build_follow_and_progress_a_program(
     await say(tg, ANN, "squat 140x1 @10", date=EARLY - dtm.timedelta(days=3))
     await say(tg, ANN, "/done")
     last = await answer_all(tg, ANSWERS)
-    assert last.text.endswith("✅ Program built.")
+    assert last.text.endswith("✅ Program built: the notes under week 1 say what did not fit.")
     assert last.buttons == []
     (overview,) = await tg.await_for(ANN, predicate=sent)
     assert "Mon 16 Nov — Full body A: squat 4×7 @ 102.5 kg" in overview.text
@@ -86,21 +86,50 @@ async def test_build_follow_and_progress_a_program(
     assert week.text.startswith("🗓 Week 2 of 8 (accumulation)\nMon 23 Nov — Full body A: squat")
 
 
-async def test_an_impossible_answer_is_explained_and_changed(
-    ann: Services, tg: FakeTelegram
-) -> None:
-    """Push/pull/legs on 2 days says why and offers to change the days; then it builds."""
-    answers = [
-        "Push / Pull / Legs" if a == "Full body" else "2" if a == "3" else a for a in ANSWERS
+async def test_push_pull_legs_is_offered_from_three_days(ann: Services, tg: FakeTelegram) -> None:
+    """With 2 days the split question leaves push/pull/legs out rather than refusing it later."""
+    (question,) = await say(tg, ANN, "/program")
+    for label in [*ANSWERS[:4], "2", "60 min", "🏋️ Full gym"]:
+        question = await tap(tg, question, label)
+    assert question.text.endswith("Which split?")
+    assert [label for label, _ in question.buttons] == [
+        "Upper / Lower",
+        "Full body",
+        "Hybrid (upper/lower + PPL)",
     ]
-    problem = await answer_all(tg, answers)
-    assert "⚠️ Push/pull/legs needs at least 3 days a week." in problem.text
-    asked = await tap(tg, problem, "Change days")
-    assert asked.text.endswith("How many days a week can you train?")
-    built = await tap(tg, asked, "4")
-    assert built.text.endswith("✅ Program built.")
+    answers = [{"Full body": "Push / Pull / Legs", "3": "4"}.get(a, a) for a in ANSWERS]
+    built = await answer_all(tg, answers)
+    assert built.text.endswith("✅ Program built: the notes under week 1 say what did not fit.")
     (overview,) = await tg.await_for(ANN, predicate=sent)
     assert overview.text.startswith("✅ Your program: Push / Pull / Legs, 4 days a week")
+
+
+async def test_short_sessions_build_a_program_and_say_what_would_help(
+    ann: Services, tg: FakeTelegram
+) -> None:
+    """Strength, 3 × 30 min, full gym: a program with fewer quad sets; longer sessions named."""
+    answers = ["💪 Strength", "Only this goal", "3", "30 min", *STRENGTH_ONLY[4:]]
+    built = await answer_all(tg, answers)
+    assert built.text.endswith("✅ Program built: the notes under week 1 say what did not fit.")
+    assert built.buttons == []
+    (overview,) = await tg.await_for(ANN, predicate=sent)
+    assert (
+        "Note: Fewer weekly sets than the minimum that builds muscle (MEV) for your main goal: "
+        "quads 6 of 8. 45-minute sessions would reach the minimum."
+    ) in overview.text.splitlines()
+    assert "Mon 16 Nov — Full body A: squat 4×6" in overview.text
+
+
+async def test_bodyweight_only_squats(ann: Services, tg: FakeTelegram) -> None:
+    """Bodyweight only builds a program whose squat day squats on one leg."""
+    answers = [*STRENGTH_ONLY[:4], "🤸 Bodyweight only", *STRENGTH_ONLY[5:]]
+    built = await answer_all(tg, answers)
+    assert "✅ Program built" in built.text
+    (overview,) = await tg.await_for(ANN, predicate=sent)
+    assert "pistol squat 4×6" in overview.text
+    assert "quads" not in overview.text
+    (today,) = await say(tg, ANN, "/today")
+    assert "• Pistol squat 4 × 6 @ RIR 3" in today.text
 
 
 async def test_settings_change_formula_and_morning_hour(ann: Services, tg: FakeTelegram) -> None:
