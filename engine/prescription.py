@@ -64,6 +64,11 @@ class Prescription:
     e1rm_kg: float | None = None
 
 
+def _reps(count: int) -> str:
+    """'1 rep', '5 reps'."""
+    return f"{count} rep" if count == 1 else f"{count} reps"
+
+
 def goal_targets(
     goal: float, params: PrescriptionParams = DEFAULT_PRESCRIPTION
 ) -> tuple[int, int, float]:
@@ -163,7 +168,7 @@ def next_set(
     explanation = (
         f"from e1RM {_num(profile.from_kg(e1rm.value_kg))} {unit} "
         f"({_num(_unit_load(done.weight_kg, profile))}×{done.reps}{_effort(done)}): "
-        f"{target_reps} reps @ RIR {target_rir:g} = {pct:.1f} %"
+        f"{_reps(target_reps)} @ RIR {target_rir:g} = {pct:.1f} %"
     )
     known = e1rm.rir is not None
     return _make(
@@ -239,7 +244,7 @@ def _target_load(
         e1rm_kg *= 1 - params.layoff_cut
         notes.append(f"−{params.layoff_cut:.0%} after {gap_days} days off")
     pct = percent_1rm(shape[1], rir=shape[2])
-    notes.insert(0, f"{shape[1]} reps @ RIR {shape[2]:g} = {pct:.1f} %")
+    notes.insert(0, f"{_reps(shape[1])} @ RIR {shape[2]:g} = {pct:.1f} %")
     modifier = readiness_modifier(readiness, params.readiness)
     if modifier:
         notes.append(f"{modifier:+.0%} readiness".replace("-", "−"))

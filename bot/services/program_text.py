@@ -197,7 +197,8 @@ def plan_note(planned: PlannedExercise, done: int, sets: Sequence[SetView], unit
         return f"{head} — set {done}, {extra} more than planned"
     progress = f"set {done} of {planned.sets}"
     if short:
-        return f"{head} — {progress}: {short[-1].reps or 0} of {planned.reps} reps"
+        reps = "rep" if planned.reps == 1 else "reps"
+        return f"{head} — {progress}: {short[-1].reps or 0} of {planned.reps} {reps}"
     if light:
         return f"{head} — {progress}, lighter than planned"
     return f"{head} — {progress} ✓" + (" all sets done" if done == planned.sets else "")

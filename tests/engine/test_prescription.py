@@ -182,3 +182,9 @@ def test_prescriptions_are_always_makeable(
 def test_default_parameters_are_shared() -> None:
     """The default parameters object is the documented one."""
     assert DEFAULT_PRESCRIPTION.readiness.max_change == 0.07
+
+
+def test_a_single_is_one_rep_in_the_explanation() -> None:
+    """A single's explanation reads '1 rep @ RIR 1', not '1 reps'."""
+    result = next_set(DoneSet("squat", 140, 1, rpe=9), 1, 1.0, KG_PROFILE)
+    assert result.explanation.endswith(": 1 rep @ RIR 1 = 95.5 %")
