@@ -25,7 +25,7 @@ USERS = tuple(range(901, 921))
 FAULTS = ("502", "drop", "drop-after", "429")
 
 
-def _onboard(tg: FakeTelegram, user: int) -> None:
+def onboard(tg: FakeTelegram, user: int) -> None:
     tg.send_text(user, "/start")
     (welcome,) = tg.wait_for(user, timeout=30)
     tg.press_button(user, welcome.message_id, "units:kg")
@@ -66,7 +66,7 @@ def soak(messages: int, kills: int, seed: int, tmp: Path) -> dict[str, object]:
         bot = BotProcess(tg, tmp, log_level="INFO")
         bot.start()
         for user in USERS:
-            _onboard(tg, user)
+            onboard(tg, user)
         started = time.monotonic()
         for i in range(messages):
             if i % 7 == 0:
