@@ -20,6 +20,7 @@ from handlers.render import acknowledgement, removed
 COMMANDS = [("undo", "Remove the last logged set")]
 log = logging.getLogger(__name__)
 NOT_SAVED = "⚠️ Sorry, I couldn't save “{text}”: please send it again."
+QUOTE_LIMIT = 200  # how much of the user's message NOT_SAVED quotes
 NOTHING_TO_UNDO = "Nothing to undo."
 NOT_A_LOG = (
     "I couldn't read that as a set. Try “bench 80x5”, “squat 3x5 @ 100kg” or “plank 60s”; "
@@ -89,7 +90,7 @@ async def _store_acknowledged(
     except Exception:
         log.exception("acknowledged set log not stored")
         if ack is not None:
-            await ack.edit_text(NOT_SAVED.format(text=message.text or ""))
+            await ack.edit_text(NOT_SAVED.format(text=shorten(message.text or "", QUOTE_LIMIT)))
         return
     if ack is not None and stored.exercises != acked.exercises:
         await ack.edit_text(
@@ -122,9 +123,8 @@ async def log_message(
         replayed = await services.logbook.replay(update.update_id, user.id)
         if replayed is not None:
             entry_id, views = replayed
-            await message.reply_text(
-                f"✅ Already logged: {removed(views)}", reply_markup=ack_keyboard(entry_id)
-            )
+            text = shorten(f"✅ Already logged: {removed(views)}")
+            await message.reply_text(text, reply_markup=ack_keyboard(entry_id))
         return
     await send_outcome(message, outcome, services)
 
