@@ -24,7 +24,7 @@ check: $(STAMP)
 	$(BIN)/python -m bot check
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
