@@ -22,6 +22,7 @@ from telegram.error import NetworkError
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
+from bot.sending import WrappedRequest
 from storage import inbox
 from storage.db import Database
 
@@ -99,21 +100,12 @@ class Inbox:
         return await self._db.run(inbox.prune, before, now=self._clock())
 
 
-class InboxRequest(BaseRequest):
+class InboxRequest(WrappedRequest):
     """The getUpdates connection, writing each batch to the inbox before PTB sees it."""
 
     def __init__(self, inner: BaseRequest, box: Inbox) -> None:
-        self._inner, self._box = inner, box
-
-    @property
-    def read_timeout(self) -> float | None:
-        return self._inner.read_timeout
-
-    async def initialize(self) -> None:
-        await self._inner.initialize()
-
-    async def shutdown(self) -> None:
-        await self._inner.shutdown()
+        super().__init__(inner)
+        self._box = box
 
     async def do_request(
         self, url: str, method: str, request_data: RequestData | None = None, **timeouts: Any

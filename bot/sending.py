@@ -32,11 +32,11 @@ def _not_sent(exc: NetworkError) -> bool:
     return isinstance(exc.__cause__, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
 
 
-class RetryingRequest(BaseRequest):
-    """Wraps the Bot API connection; retries what can safely be retried (module doc)."""
+class WrappedRequest(BaseRequest):
+    """A Bot API connection around another one; subclasses add to ``do_request``."""
 
-    def __init__(self, inner: BaseRequest, backoff_s: Sequence[float] = (0.1, 0.4, 1.0)) -> None:
-        self._inner, self._backoff_s = inner, tuple(backoff_s)
+    def __init__(self, inner: BaseRequest) -> None:
+        self._inner = inner
 
     @property
     def read_timeout(self) -> float | None:
@@ -47,6 +47,19 @@ class RetryingRequest(BaseRequest):
 
     async def shutdown(self) -> None:
         await self._inner.shutdown()
+
+    async def do_request(
+        self, url: str, method: str, request_data: RequestData | None = None, **timeouts: Any
+    ) -> tuple[int, bytes]:
+        return await self._inner.do_request(url, method, request_data, **timeouts)
+
+
+class RetryingRequest(WrappedRequest):
+    """Wraps the Bot API connection; retries what can safely be retried (module doc)."""
+
+    def __init__(self, inner: BaseRequest, backoff_s: Sequence[float] = (0.1, 0.4, 1.0)) -> None:
+        super().__init__(inner)
+        self._backoff_s = tuple(backoff_s)
 
     async def do_request(
         self, url: str, method: str, request_data: RequestData | None = None, **timeouts: Any

@@ -18,11 +18,10 @@ from collections import Counter
 from pathlib import Path
 
 from tests.e2e.botproc import BotProcess
-from tests.e2e.crash_support import SetStream, integrity
+from tests.e2e.crash_support import SetStream, arm_fault, integrity
 from tests.faketg import FakeTelegram
 
 USERS = tuple(range(901, 921))
-FAULTS = ("502", "drop", "drop-after", "429")
 
 
 def onboard(tg: FakeTelegram, user: int) -> None:
@@ -32,19 +31,6 @@ def onboard(tg: FakeTelegram, user: int) -> None:
     tg.wait_for(user, predicate=lambda m: "Which timezone" in (m.text or ""), timeout=30)
     tg.send_text(user, "Berlin")
     tg.wait_for(user, predicate=lambda m: "All set" in (m.text or ""), timeout=30)
-
-
-def _arm(tg: FakeTelegram, rng: random.Random) -> str:
-    fault, method = rng.choice(FAULTS), rng.choice(("sendMessage", "getUpdates"))
-    if fault == "502":
-        tg.fail_next(method, status=502, description="Bad Gateway")
-    elif fault == "429":
-        tg.fail_next("sendMessage", status=429, retry_after=1)
-    elif fault == "drop":
-        tg.drop_next(method)
-    else:
-        tg.lose_response_next(method)
-    return fault
 
 
 def _rss_kb(bot: BotProcess) -> int:
@@ -70,7 +56,7 @@ def soak(messages: int, kills: int, seed: int, tmp: Path) -> dict[str, object]:
         started = time.monotonic()
         for i in range(messages):
             if i % 7 == 0:
-                faults[_arm(tg, rng)] += 1
+                faults[arm_fault(tg, rng, ("sendMessage", "getUpdates"))] += 1
             user = rng.choice(USERS)
             tg.send_text(user, streams[user].next())
             time.sleep(rng.uniform(0.0, 0.1))  # about 10 a second in all, 1 in 2 s a user

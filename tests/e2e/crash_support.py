@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import random
 import re
 import sqlite3
 from collections import Counter
 from pathlib import Path
 
-from tests.faketg import SentMessage
+from tests.faketg import FakeTelegram, SentMessage
 
 _ACK = re.compile(r"^✅ Squat (\d+(?:\.\d+)?) kg × 5")
 # Holds SQLite's write lock for about a second per set written (a recursive count).
@@ -60,3 +61,20 @@ def integrity(database: Path) -> str:
 def execute(database: Path, sql: str) -> None:
     with sqlite3.connect(database) as conn:
         conn.executescript(sql)
+
+
+FAULTS = ("502", "drop", "drop-after", "429")
+
+
+def arm_fault(tg: FakeTelegram, rng: random.Random, methods: tuple[str, ...]) -> str:
+    """Arm one random fault on one of ``methods`` (a 429 always on sendMessage); its name."""
+    fault, method = rng.choice(FAULTS), rng.choice(methods)
+    if fault == "502":
+        tg.fail_next(method, status=502, description="Bad Gateway")
+    elif fault == "429":
+        tg.fail_next("sendMessage", status=429, retry_after=1)
+    elif fault == "drop":
+        tg.drop_next(method)
+    else:
+        tg.lose_response_next(method)
+    return fault

@@ -14,26 +14,12 @@ from bot.settings import Settings
 from handlers.errors import APOLOGY
 from handlers.logbook import NOT_SAVED
 from tests.conftest import onboard
-from tests.e2e.crash_support import SetStream, acked_kg, is_ack
+from tests.e2e.crash_support import FAULTS, SetStream, acked_kg, arm_fault, is_ack
 from tests.faketg import FakeTelegram
 
 USERS = (811, 812, 813, 814, 815, 816)
 MESSAGES = 180
-FAULTS = ("502", "drop", "drop-after", "429")
-
-
-def _arm(tg: FakeTelegram, rng: random.Random) -> str:
-    fault = rng.choice(FAULTS)
-    method = rng.choice(("sendMessage", "sendMessage", "editMessageText", "getUpdates"))
-    if fault == "502":
-        tg.fail_next(method, status=502, description="Bad Gateway")
-    elif fault == "429":
-        tg.fail_next("sendMessage", status=429, retry_after=1)
-    elif fault == "drop":
-        tg.drop_next(method)
-    else:
-        tg.lose_response_next(method)
-    return fault
+METHODS = ("sendMessage", "sendMessage", "editMessageText", "getUpdates")
 
 
 def _stored(settings: Settings) -> Counter[tuple[int, float]]:
@@ -58,7 +44,7 @@ async def test_random_faults_lose_nothing_double_nothing_and_never_apologise_for
     with caplog.at_level(logging.WARNING):
         for i in range(MESSAGES):
             if i % 6 == 0:
-                faults[_arm(tg, rng)] += 1
+                faults[arm_fault(tg, rng, METHODS)] += 1
             user = rng.choice(USERS)
             tg.send_text(user, streams[user].next())
             if i % 20 == 19:  # at a person's pace now and then, so faults meet every path
