@@ -41,11 +41,15 @@ class Inbox:
         self._done: set[int] = set()
         self._flushing: asyncio.Task[None] | None = None
         self.last_poll_at: dtm.datetime | None = None  # the last getUpdates that answered
+        self._highest: int | None = None  # the highest update id written down, once read
 
     async def record(self, updates: list[dict[str, Any]]) -> None:
         """Write a batch down; copies of updates done earlier are marked to be skipped."""
         now = self._clock()
-        done_before = await self._db.run(inbox.record, updates, now, now=now)
+        if self._highest is None:
+            self._highest = await self._db.run(inbox.highest_id, now=now)
+        done_before = await self._db.run(inbox.record, updates, now, self._highest, now=now)
+        self._highest = max(self._highest, *(int(raw["update_id"]) for raw in updates))
         for update_id in done_before:
             self._remember(update_id)
 

@@ -17,7 +17,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from storage.tables import InboxUpdate
 
@@ -35,10 +35,24 @@ _DONE = (
 _PENDING = select(_INBOX.c.payload).where(_INBOX.c.done_at.is_(None)).order_by(_INBOX.c.update_id)
 
 
-def record(conn: Connection, updates: Sequence[dict[str, Any]], now: dtm.datetime) -> set[int]:
-    """Write down the updates not seen before; return the ids that were already done."""
+def record(
+    conn: Connection,
+    updates: Sequence[dict[str, Any]],
+    now: dtm.datetime,
+    newer_than: int | None = None,
+) -> set[int]:
+    """Write down the updates not seen before; return the ids that were already done.
+
+    With ``newer_than`` (the highest id already written), a batch wholly above it is new
+    without asking the database: Telegram's update ids only grow.
+    """
     ids = [int(raw["update_id"]) for raw in updates]
-    seen = {row.update_id: row.done_at for row in conn.execute(_EXISTING, {"ids": ids})}
+    fresh_only = newer_than is not None and min(ids) > newer_than
+    seen = (
+        {}
+        if fresh_only
+        else {row.update_id: row.done_at for row in conn.execute(_EXISTING, {"ids": ids})}
+    )
     fresh = [
         {
             "update_id": int(raw["update_id"]),
@@ -59,6 +73,11 @@ def mark_done(conn: Connection, update_ids: Iterable[int], now: dtm.datetime) ->
     ids = list(update_ids)
     if ids:
         conn.execute(_DONE, {"ids": ids, "now": now})
+
+
+def highest_id(conn: Connection) -> int:
+    """The highest update id written down so far (0 for none)."""
+    return conn.execute(select(func.coalesce(func.max(_INBOX.c.update_id), 0))).scalar_one()
 
 
 def pending(conn: Connection) -> list[dict[str, Any]]:

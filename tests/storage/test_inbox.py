@@ -54,3 +54,17 @@ async def test_prune_forgets_only_what_was_done_before_the_cut(db_url: str) -> N
         assert [u["update_id"] for u in await _run(db, inbox.pending)] == [3]
     finally:
         await db.dispose()
+
+
+async def test_a_batch_above_the_highest_id_is_written_without_a_lookup(db_url: str) -> None:
+    """Given the highest id so far, newer updates go straight in; older ones are looked up."""
+    db = Database(db_url)
+    try:
+        await _run(db, inbox.record, [_update(1), _update(2)], NOW)
+        await _run(db, inbox.mark_done, [2], NOW)
+        assert await _run(db, inbox.highest_id) == 2
+        assert await _run(db, inbox.record, [_update(3)], NOW, 2) == set()
+        assert await _run(db, inbox.record, [_update(2), _update(4)], NOW, 3) == {2}
+        assert [u["update_id"] for u in await _run(db, inbox.pending)] == [1, 3, 4]
+    finally:
+        await db.dispose()
