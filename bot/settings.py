@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     timezone: str = "UTC"
     ollama_host: str = "http://127.0.0.1:11434"
     ollama_model: str = "llama3.2:1b"
+    # How long the coach's sentence may take (queue, prompt and reply) before it is dropped.
+    ollama_timeout_s: float = Field(default=20.0, gt=0, le=300)
+    voice: bool = True  # the coaching voice (on/off); off: template lines only
     log_level: str = "INFO"
     admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
     workout_gap_hours: float = Field(default=3.0, gt=0, le=24)

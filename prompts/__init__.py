@@ -1,0 +1,1 @@
+"""Coaching text: facts, persona prompts, the Ollama client, guardrails and templates."""

@@ -110,6 +110,12 @@ class FakeOllama:
             raise AssertionError(f"no chat request received; got {self.paths()}")
         return chats[-1]
 
+    @property
+    def peak_concurrent_chats(self) -> int:
+        """The most chat requests the fake was ever answering at the same time."""
+        with self._state.cond:
+            return self._state.peak_active
+
     def paths(self) -> list[str]:
         return [f"{r.method} {r.path}" for r in self.received]
 

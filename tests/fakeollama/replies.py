@@ -9,7 +9,7 @@ GOOD = "Easy does it this week; let the body soak up the work."
 
 BAD = {
     "made-up number": "Nice work today, those 7 sets will pay off.",
-    "number word": "Nice work today, give it five days and you will fly.",
+    "number word": "Nice work today, give it nine days and you will fly.",
     "go heavier on a deload": "You looked strong, go heavier next time.",
     "link": "Nice work, read https://example.com/tips for more.",
     "markdown link": "Nice work, see [this guide](example) for more.",

@@ -112,7 +112,7 @@ class _Handler(BaseHTTPRequestHandler):
             elif self.path == "/api/show":
                 self._show(payload, mode)
             elif self.path == "/api/chat":
-                self._chat(payload, mode)
+                self._counted_chat(payload, mode)
             else:
                 self._json(404, {"error": "404 page not found"})
         except OSError:
@@ -145,6 +145,17 @@ class _Handler(BaseHTTPRequestHandler):
                 "capabilities": ["completion"], "modified_at": _now(),
             },
         )  # fmt: skip
+
+    def _counted_chat(self, payload: dict[str, Any], mode: Mode) -> None:
+        with self.state.cond:
+            self.state.active += 1
+            self.state.peak_active = max(self.state.peak_active, self.state.active)
+        try:
+            self._chat(payload, mode)
+        finally:
+            with self.state.cond:
+                self.state.active -= 1
+                self.state.cond.notify_all()
 
     def _chat(self, payload: dict[str, Any], mode: Mode) -> None:
         model = self._known(payload, mode)

@@ -87,6 +87,8 @@ class State:
     load_delay_s: float = 0.3
     loaded: bool = False
     stopping: bool = False
+    active: int = 0  # chat requests being answered right now
+    peak_active: int = 0  # the most ever answered at once
     received: list[Received] = field(default_factory=list)
     cond: threading.Condition = field(default_factory=threading.Condition)
 
