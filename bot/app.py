@@ -27,6 +27,7 @@ from handlers import (
     admin,
     buttons,
     charts,
+    coach,
     errors,
     groups,
     guide,
@@ -56,6 +57,7 @@ FEATURES = (
     uploads,
     profile,
     admin,
+    coach,
     text,
     buttons,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
+from bot.services.access import Access
 from bot.services.athlete import AthleteService
 from bot.services.charts import ChartService
 from bot.services.core import Clock, Core, utc_now
@@ -13,6 +14,7 @@ from bot.services.logwrite import LogWriter
 from bot.services.profile import UserView
 from bot.services.programs import ProgramService
 from bot.services.questions import QuestionService
+from bot.services.roles import RoleService
 from bot.services.status import StatusService
 from bot.services.uploads import UploadService
 from bot.services.users import UserService
@@ -37,6 +39,8 @@ class Services:
     uploads: UploadService
     athlete: AthleteService
     status: StatusService
+    access: Access
+    roles: RoleService
 
 
 def build_services(
@@ -47,6 +51,7 @@ def build_services(
         db=db, clock=clock, default_timezone=settings.timezone, settings=settings, workers=workers
     )
     writer = LogWriter(core)
+    access = Access(core)
     return Services(
         core=core,
         users=UserService(core),
@@ -58,4 +63,6 @@ def build_services(
         uploads=UploadService(core),
         athlete=AthleteService(core),
         status=StatusService(core),
+        access=access,
+        roles=RoleService(core, access),
     )
