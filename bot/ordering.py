@@ -153,6 +153,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         """Write the last done marks."""
         if self._inbox is not None:
             await self._inbox.flush()
+            self._inbox.close()
 
 
 def _close(coroutine: Awaitable[object]) -> None:

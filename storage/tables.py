@@ -51,7 +51,7 @@ class InboxUpdate(SQLModel, table=True):
     update_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
     payload: str  # the update's JSON, exactly as getUpdates returned it
     received_at: dtm.datetime
-    done_at: dtm.datetime | None = Field(default=None, index=True)
+    done_at: dtm.datetime | None = None
 
 
 class IdMark(SQLModel, table=True):
