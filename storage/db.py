@@ -9,12 +9,12 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, insert, make_url, select
+from sqlalchemy import Engine, create_engine, event, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.ids import EntryIds, entry_ids
+from storage.ids import EntryIds, entry_ids_for
 from storage.tables import ProcessedUpdate
 
 T = TypeVar("T")
@@ -71,7 +71,7 @@ class Database:
         )
         self._sync: Engine | None = None
         self._thread: ThreadPoolExecutor | None = None
-        self._entry_ids = entry_ids(make_url(url).database)
+        self._entry_ids = entry_ids_for(url)
 
     def _sync_engine(self) -> Engine:
         if self._sync is None:

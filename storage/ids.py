@@ -6,7 +6,8 @@ its id from here; the highest id handed out is kept in ``id_marks`` in the same 
 as the entry, so an id removed by Undo is never given to a new entry, even after a restart
 (an old message's Undo button then finds nothing instead of a newer set).
 
-One process owns the database, so one allocator per database file holds the counter.
+One process owns the database, so one allocator per database (a SQLite file, or a
+server's database) holds the counter.
 """
 
 from __future__ import annotations
@@ -14,16 +15,30 @@ from __future__ import annotations
 import os
 import threading
 
-from sqlalchemy import Connection, text
+from sqlalchemy import URL, Connection, TextClause, make_url, text
 
-_MARK = text(
-    "INSERT INTO id_marks (name, value) VALUES ('log_entries', :id) "
-    "ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)"
-)
-_HIGHEST = text(
-    "SELECT max(coalesce((SELECT value FROM id_marks WHERE name = 'log_entries'), 0), "
-    "coalesce((SELECT max(id) FROM log_entries), 0))"
-)
+# SQLite's two-argument max() is GREATEST() elsewhere (PostgreSQL), whose ON CONFLICT also
+# wants the existing row's column qualified (an unqualified one could be excluded's).
+_MARK = {
+    "sqlite": text(
+        "INSERT INTO id_marks (name, value) VALUES ('log_entries', :id) "
+        "ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)"
+    ),
+    "standard": text(
+        "INSERT INTO id_marks (name, value) VALUES ('log_entries', :id) "
+        "ON CONFLICT (name) DO UPDATE SET value = greatest(id_marks.value, excluded.value)"
+    ),
+}
+_HIGHEST = {
+    "sqlite": text(
+        "SELECT max(coalesce((SELECT value FROM id_marks WHERE name = 'log_entries'), 0), "
+        "coalesce((SELECT max(id) FROM log_entries), 0))"
+    ),
+    "standard": text(
+        "SELECT greatest(coalesce((SELECT value FROM id_marks WHERE name = 'log_entries'), 0), "
+        "coalesce((SELECT max(id) FROM log_entries), 0))"
+    ),
+}
 
 
 class EntryIds:
@@ -49,7 +64,7 @@ class EntryIds:
     def take_in(self, conn: Connection) -> int:
         """A new id, reading the highest one so far first if this process has not yet."""
         if self._last is None:
-            highest = int(conn.execute(_HIGHEST).scalar_one())
+            highest = int(conn.execute(_for(_HIGHEST, conn)).scalar_one())
             with self._lock:
                 self._last = max(self._last or 0, highest)
         return self.take()
@@ -66,6 +81,21 @@ def entry_ids(database: str | None) -> EntryIds:
         return _ALLOCATORS.setdefault(key, EntryIds())
 
 
+def entry_ids_for(url: URL | str) -> EntryIds:
+    """The allocator of the database at ``url``, whichever driver the URL names: a SQLite
+    file by its path, a server's database by host, port and name."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return entry_ids(parsed.database)
+    where = parsed.set(drivername=parsed.get_backend_name(), username=None, password=None)
+    with _REGISTRY_LOCK:
+        return _ALLOCATORS.setdefault(where.render_as_string(), EntryIds())
+
+
+def _for(statements: dict[str, TextClause], conn: Connection) -> TextClause:
+    return statements.get(conn.dialect.name, statements["standard"])
+
+
 def mark(conn: Connection, entry_id: int) -> None:
     """Record that ``entry_id`` was used, in the transaction that inserts it."""
-    conn.execute(_MARK, {"id": entry_id})
+    conn.execute(_for(_MARK, conn), {"id": entry_id})

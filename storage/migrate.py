@@ -11,11 +11,19 @@ from sqlalchemy.engine import make_url
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
+# Each async driver and the synchronous one used for the same database (Alembic, Database.run).
+SYNC_DRIVERS = {
+    "sqlite+aiosqlite": "sqlite",
+    "postgresql+asyncpg": "postgresql+psycopg",
+    "postgresql": "postgresql+psycopg",
+}
+
+
 def sync_url(url: str) -> str:
     """The same database with a synchronous driver (Alembic runs synchronously)."""
     parsed = make_url(url)
-    if parsed.drivername == "sqlite+aiosqlite":
-        parsed = parsed.set(drivername="sqlite")
+    if parsed.drivername in SYNC_DRIVERS:
+        parsed = parsed.set(drivername=SYNC_DRIVERS[parsed.drivername])
     return parsed.render_as_string(hide_password=False)
 
 

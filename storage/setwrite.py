@@ -12,11 +12,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import Connection, Select, bindparam, case, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Select,
+    bindparam,
+    case,
+    func,
+    insert,
+    literal_column,
+    select,
+    update,
+)
 
 from engine.recordbook import RecordBook, frontier_of
 from engine.records import Bests
 from storage import ids
+from storage.portable import UtcDateTime, greatest
 from storage.tables import NEW_SET_FIELDS, LogEntry, NewSet, SetLog, Workout
 
 _WORKOUT = Workout.__table__.c
@@ -52,7 +63,7 @@ _TOUCH = (
         _WORKOUT.closed_at.is_(None),
         _WORKOUT.last_set_at >= bindparam("b_since"),
     )
-    .values(last_set_at=func.max(_WORKOUT.last_set_at, bindparam("b_now")))
+    .values(last_set_at=greatest(_WORKOUT.last_set_at, bindparam("b_now", type_=UtcDateTime())))
     .returning(_WORKOUT.id)
 )
 _LAST_SET_AT = select(_WORKOUT.last_set_at).where(_WORKOUT.id == bindparam("b_id"))
@@ -84,7 +95,10 @@ def touch_workout(
 
 def _load_expr():
     """The load rep records compare (see engine.records.load_of); no load counts as 0."""
-    return func.coalesce(case((_SET.bodyweight, _SET.added_weight_kg), else_=_SET.weight_kg), 0.0)
+    # 0 is written into the SQL, not bound: PostgreSQL only groups by an expression that is
+    # the selected one, and two bound parameters ($1, $2) are not the same expression.
+    loaded = case((_SET.bodyweight, _SET.added_weight_kg), else_=_SET.weight_kg)
+    return func.coalesce(loaded, literal_column("0.0"))
 
 
 @lru_cache(maxsize=16)
@@ -157,7 +171,7 @@ def insert_entry(
 ) -> tuple[LogEntry, list[NewSet]]:
     """Store an entry and its sets; an entry without an id is given one (see storage.ids)."""
     if entry.id is None:
-        entry.id = ids.entry_ids(conn.engine.url.database).take_in(conn)
+        entry.id = ids.entry_ids_for(conn.engine.url).take_in(conn)
     conn.execute(_NEW_ENTRY, entry.model_dump())
     ids.mark(conn, entry.id)
     return entry, insert_sets(conn, entry, sets)

@@ -8,6 +8,11 @@ from dataclasses import dataclass
 from sqlalchemy import BigInteger, Column, ForeignKey, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+# Every datetime field is stored as naive UTC on every backend (see storage.portable).
+from storage.portable import store_times_as_naive_utc
+
+store_times_as_naive_utc()
+
 
 class User(SQLModel, table=True):
     """A Telegram user of the bot and their preferences."""

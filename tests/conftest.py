@@ -20,6 +20,14 @@ from bot.settings import Settings
 from storage.db import Database
 from storage.migrate import upgrade
 from tests.faketg import DEFAULT_TOKEN, FakeTelegram, SentMessage
+from tests.pg_support import (
+    MARKER,
+    NO_SERVER,
+    PgServer,
+    parametrize_backends,
+    pg_database,
+    start_server,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -57,10 +65,33 @@ def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", MARKER)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    parametrize_backends(metafunc)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One PostgreSQL server for the run, started on first use (see tests/pg_support.py)."""
+    server = start_server()
+    if server is None:
+        pytest.skip(NO_SERVER)
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def db_url(tmp_path: Path, migrated: Path) -> str:
-    shutil.copy(migrated, tmp_path / "spotter.db")
-    return f"sqlite+aiosqlite:///{tmp_path / 'spotter.db'}"
+def db_url(request: pytest.FixtureRequest, tmp_path: Path, migrated: Path) -> Iterator[str]:
+    """A migrated database of the test's own: SQLite, or PostgreSQL where a test is
+    parametrized over both backends (``tests.pg_support.both_backends``)."""
+    if getattr(request, "param", "sqlite") == "postgresql":
+        yield from pg_database(request.getfixturevalue("pg_server"))
+    else:
+        shutil.copy(migrated, tmp_path / "spotter.db")
+        yield f"sqlite+aiosqlite:///{tmp_path / 'spotter.db'}"
 
 
 @pytest.fixture

@@ -12,6 +12,9 @@ from engine.records import Lift, bests_of
 from storage import logbook, setwrite
 from storage.db import Database
 from storage.tables import LogEntry, SetLog, User, Workout
+from tests.pg_support import both_backends
+
+pytestmark = both_backends
 
 NOW = dtm.datetime(2026, 11, 16, 8, 0, tzinfo=dtm.UTC)
 lifts = st.lists(

@@ -12,8 +12,15 @@ from sqlalchemy import text
 from storage.db import AlreadyAppliedError, Database
 from storage.migrate import current_revision, head_revision, upgrade
 from storage.users import ensure_user, get_user, update_user
+from tests.pg_support import both_backends
 
 NOW = dtm.datetime(2026, 11, 16, 8, 0, tzinfo=dtm.UTC)
+
+
+@both_backends
+def test_migrations_bring_a_new_database_to_the_head(db_url: str) -> None:
+    """The same migrations create the whole schema on SQLite and on PostgreSQL."""
+    assert current_revision(db_url) == head_revision()
 
 
 async def test_migrations_create_schema_with_wal_and_foreign_keys(db_url: str) -> None:
@@ -42,6 +49,7 @@ def test_upgrade_is_idempotent_and_keeps_data(tmp_path: Path) -> None:
         assert conn.execute("SELECT first_name, units FROM users").fetchall() == [("Kim", "lb")]
 
 
+@both_backends
 async def test_an_update_is_applied_once(db_url: str) -> None:
     """A second transaction with the same update id raises and changes nothing."""
     db = Database(db_url)
@@ -59,6 +67,7 @@ async def test_an_update_is_applied_once(db_url: str) -> None:
     assert user.units == "kg"
 
 
+@both_backends
 async def test_a_failed_effect_leaves_no_update_record(db_url: str) -> None:
     """When the effect fails, the update id is not recorded either, so a retry applies it."""
     db = Database(db_url)

@@ -11,6 +11,9 @@ from storage import setwrite
 from storage.db import Database
 from storage.ids import EntryIds
 from storage.tables import LogEntry, NewSet, User
+from tests.pg_support import both_backends
+
+pytestmark = both_backends
 
 NOW = dtm.datetime(2026, 11, 21, 9, 0, tzinfo=dtm.UTC)
 GAP = dtm.timedelta(hours=3)

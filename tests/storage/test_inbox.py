@@ -6,6 +6,9 @@ import datetime as dtm
 
 from storage import inbox
 from storage.db import Database
+from tests.pg_support import both_backends
+
+pytestmark = both_backends
 
 NOW = dtm.datetime(2026, 12, 1, 8, 0, tzinfo=dtm.UTC)
 

@@ -9,6 +9,9 @@ from sqlmodel import SQLModel
 
 import storage.tables  # noqa: F401  (registers the tables)
 from storage.migrate import sync_url
+from tests.pg_support import both_backends
+
+pytestmark = both_backends
 
 
 def test_models_match_migrations(db_url: str) -> None:
