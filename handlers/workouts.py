@@ -10,6 +10,7 @@ from telegram.ext import CommandHandler, ContextTypes
 
 from bot.context import services_of
 from bot.services.summary import ExerciseResult
+from bot.services.voice_facts import summary_facts
 from bot.services.workouts import WorkoutSummary
 from handlers.limits import reply_in_parts
 from handlers.programs import plan_progress
@@ -68,7 +69,10 @@ async def finish_workout(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if summary is None:
         await message.reply_text("No workout in progress. Log a set to start one.")
     else:
-        await reply_in_parts(message, render_summary(summary, "🏁 Workout done — "))
+        coached = services.voice.coach(summary_facts(summary))
+        text = f"{render_summary(summary, '🏁 Workout done — ')}\n\n{coached.template}"
+        sent = await reply_in_parts(message, text)
+        services.voice.follow_up(coached, sent.text or "", sent.edit_text)
     progress = await plan_progress(services, user.id)
     if progress is not None:
         await reply_in_parts(message, progress)

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 _KEY = re.compile(r"[a-z][a-z0-9_ ]{0,39}")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_THOUSANDS = re.compile(r"(\d),(\d{3})\b")
 NOTE_LIMIT = 200
 
 
@@ -44,13 +45,13 @@ class Facts:
         return "\n".join(f"{key}: {_one_line(value)}" for key, value in rows)
 
     def numbers(self) -> frozenset[float]:
-        """Every number the facts hold (a sentence may repeat these and no others)."""
-        text = self.render().replace(",", "")
-        return frozenset(float(n) for n in _NUMBER.findall(text))
+        """Every number in the facts' values (a sentence may repeat these and no others)."""
+        text = " ".join(_one_line(value) for _key, value in self.lines)
+        return frozenset(float(n) for n in _NUMBER.findall(_THOUSANDS.sub(r"\1\2", text)))
 
     def has(self, key: str) -> bool:
-        """Whether a fact with this key (or this key prefix, ending in '_') is present."""
-        return any(k == key or (key.endswith("_") and k.startswith(key)) for k, _ in self.lines)
+        """Whether a fact with this key is present."""
+        return any(k == key for k, _value in self.lines)
 
 
 def _one_line(value: str) -> str:

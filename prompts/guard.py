@@ -83,7 +83,7 @@ def check(text: str, facts: Facts, system: str, done_reason: str | None = "stop"
         ("number not in facts", _stray_digits(cleaned, facts)),
         ("number word not in facts", _stray_words(lowered, facts)),
         ("contradicts the decision", _contrary(lowered, facts.decision)),
-        ("record not in facts", bool(_RECORD.search(lowered)) and not facts.has("record_")),
+        ("record not in facts", bool(_RECORD.search(lowered)) and not facts.has("records")),
     ):
         if failed:
             return Verdict(None, reason)

@@ -51,7 +51,7 @@ _MORNING = {
 def phrasings(facts: Facts) -> tuple[str, ...]:
     """Every line the template could say for these facts."""
     if facts.topic == WORKOUT_DONE:
-        return _RECORDS if facts.has("record_") else _DONE
+        return _RECORDS if facts.has("records") else _DONE
     return _MORNING.get(facts.decision, _MORNING[Decision.NONE])
 
 

@@ -15,7 +15,9 @@ DELOAD = Facts(MORNING, Decision.DELOAD, (("session", "squat 3 x 5 @ 80 kg"),))
 INCREASE = Facts(MORNING, Decision.INCREASE, (("session", "squat 4 x 5 @ 105 kg"),))
 HOLD = Facts(MORNING, Decision.HOLD, (("session", "bench 3 x 8 @ 60 kg"),))
 DONE = Facts(WORKOUT_DONE, Decision.NONE, (("sets", "12"), ("tonnage", "1,925 kg")))
-RECORD = Facts(WORKOUT_DONE, Decision.NONE, (("sets", "4"), ("record_bench_press", "e1RM")))
+RECORD = Facts(
+    WORKOUT_DONE, Decision.NONE, (("sets", "4"), ("records", "bench press heaviest ever"))
+)
 
 REASONS = {
     "made-up number": "number not in facts",
