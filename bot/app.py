@@ -36,11 +36,12 @@ from handlers import (
     preferences,
     profile,
     programs,
+    reminders,
     text,
     uploads,
     workouts,
 )
-from jobs import morning
+from jobs import deliveries
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ FEATURES = (
     onboarding,
     guide,
     preferences,
+    reminders,
     logbook,
     workouts,
     charts,
@@ -105,8 +107,9 @@ async def _post_init(application: Application) -> None:
             _prune_inbox, interval=INBOX_PRUNE_EVERY, first=dtm.timedelta(minutes=1),
             data=processor.inbox, name="inbox housekeeping",
         )  # fmt: skip
-    morning.schedule(application)
+    deliveries.schedule(application)  # morning, deload reminder, weekly summary
     services: Services = application.bot_data[SERVICES_KEY]
+    services.voice.start()  # loads the Ollama model in the background when it is there
     if services.core.workers is not None:
         # Start a worker now, so the first chart or upload does not wait for it to boot.
         services.core.workers.submit(warm_up)
@@ -118,6 +121,7 @@ async def _post_init(application: Application) -> None:
 
 async def _post_shutdown(application: Application) -> None:
     services: Services = application.bot_data[SERVICES_KEY]
+    await services.voice.close()
     await services.core.db.dispose()
     if services.core.workers is not None:
         services.core.workers.shutdown(wait=True, cancel_futures=True)

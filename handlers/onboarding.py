@@ -34,7 +34,7 @@ ASK_TIMEZONE = (
 )
 # What the timezone is for, by the name of the scheduled job that needs it: the question
 # promises only what is running.
-TIMEZONE_USES = {"morning": "your morning session"}
+TIMEZONE_USES = {"morning": "your morning session", "weekly summary": "your weekly summary"}
 
 
 def ask_timezone(context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -42,7 +42,8 @@ def ask_timezone(context: ContextTypes.DEFAULT_TYPE) -> str:
     queue = context.job_queue
     running = {job.name for job in queue.jobs()} if queue is not None else set()
     uses = ["your training days", *(u for n, u in TIMEZONE_USES.items() if n in running)]
-    return ASK_TIMEZONE.format(uses=" and ".join(uses))
+    *head, last = uses
+    return ASK_TIMEZONE.format(uses=f"{', '.join(head)} and {last}" if head else last)
 
 
 def all_set(user: UserView) -> str:

@@ -1,23 +1,19 @@
-"""Programs and scheduled deliveries.
+"""Programs and the program wizard's answers (scheduled deliveries: storage.deliveries).
 
 A program row keeps the engine's Program as JSON in ``program`` and, in ``state``, the
 answers it was built from together with what happened since: which sessions were progressed
-and which deloads were triggered. Deliveries are claimed by inserting their row (unique per
-user, kind and local date) before the message goes out, so a message is never sent twice.
+and which deloads were triggered.
 """
 
 from __future__ import annotations
 
-import datetime as dtm
 import json
-from collections.abc import Iterable
 
 from sqlalchemy import update
-from sqlalchemy.dialects.sqlite import insert
-from sqlmodel import col, delete, select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.tables import Delivery, PendingInput, ProgramRow, User
+from storage.tables import PendingInput, ProgramRow, User
 
 
 async def active_program(session: AsyncSession, user_id: int) -> ProgramRow | None:
@@ -64,47 +60,6 @@ async def programs_with_users(session: AsyncSession) -> list[tuple[ProgramRow, U
         .order_by(col(User.created_at), col(User.id))
     )
     return [(row, user) for row, user in (await session.exec(statement)).all()]
-
-
-async def delivered(
-    session: AsyncSession, kind: str, keys: Iterable[tuple[int, dtm.date]]
-) -> set[tuple[int, dtm.date]]:
-    """Which of these (user, local date) pairs already have a delivery of ``kind``."""
-    wanted = set(keys)
-    if not wanted:
-        return set()
-    statement = select(Delivery.user_id, Delivery.local_date).where(
-        Delivery.kind == kind,
-        col(Delivery.user_id).in_({u for u, _ in wanted}),
-        col(Delivery.local_date).in_({d for _, d in wanted}),
-    )
-    return {(u, d) for u, d in (await session.exec(statement)).all()} & wanted
-
-
-async def claim_delivery(
-    session: AsyncSession, *, user_id: int, kind: str, local_date: dtm.date, now: dtm.datetime
-) -> bool:
-    """Insert the delivery row; False when it already exists (someone else claimed it)."""
-    statement = (
-        insert(Delivery.__table__)
-        .values(user_id=user_id, kind=kind, local_date=local_date, created_at=now)
-        .on_conflict_do_nothing()
-    )
-    connection = await session.connection()
-    return (await connection.execute(statement)).rowcount == 1
-
-
-async def release_delivery(
-    session: AsyncSession, *, user_id: int, kind: str, local_date: dtm.date
-) -> None:
-    """Delete a claim so that a later run tries again."""
-    await session.exec(
-        delete(Delivery).where(
-            col(Delivery.user_id) == user_id,
-            col(Delivery.kind) == kind,
-            col(Delivery.local_date) == local_date,
-        )
-    )
 
 
 async def wizard(session: AsyncSession, user_id: int, token: int) -> PendingInput | None:

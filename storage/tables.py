@@ -270,3 +270,100 @@ class Delivery(SQLModel, table=True):
     kind: str
     local_date: dtm.date
     created_at: dtm.datetime
+
+
+class ReminderSetting(SQLModel, table=True):
+    """What a user chose in /remind; a user without a row has the defaults."""
+
+    __tablename__ = "reminder_settings"
+
+    user_id: int = Field(
+        sa_column=Column(
+            BigInteger,
+            ForeignKey("users.id", ondelete="CASCADE"),
+            primary_key=True,
+            autoincrement=False,
+        )
+    )
+    days: int = 127  # weekdays of the morning message, bit 0 = Monday
+    morning: bool = True  # False: no morning message
+    rest_note: bool = False  # on rest days: a short note, or nothing
+    weekly: bool = True  # the Sunday-evening summary
+    active: bool = True  # False once Telegram refused a message (blocked), until they write
+
+
+class Team(SQLModel, table=True):
+    """A coach's squad: athletes join it through an invite link, a group may be linked."""
+
+    __tablename__ = "teams"
+    __table_args__ = (UniqueConstraint("coach_id", "name_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    coach_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    )
+    name: str
+    name_key: str  # the name folded: a coach has one team of a name
+    created_at: dtm.datetime
+
+
+class TeamInvite(SQLModel, table=True):
+    """An invite link's secret payload: valid until it expires or the coach revokes it."""
+
+    __tablename__ = "team_invites"
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(sa_column=Column(ForeignKey("teams.id", ondelete="CASCADE"), index=True))
+    token: str = Field(unique=True)
+    created_at: dtm.datetime
+    expires_at: dtm.datetime
+    revoked_at: dtm.datetime | None = None
+
+
+class TeamMember(SQLModel, table=True):
+    """An athlete's time on a team: from joining until they left or were removed."""
+
+    __tablename__ = "team_members"
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(sa_column=Column(ForeignKey("teams.id", ondelete="CASCADE"), index=True))
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    )
+    joined_at: dtm.datetime
+    left_at: dtm.datetime | None = None
+    removed: bool = False  # taken off by the coach, rather than left
+
+
+class InviteOpen(SQLModel, table=True):
+    """An invite link a user opened: the join question put to them (after onboarding, for a
+    new user), and whether they answered it."""
+
+    __tablename__ = "invite_opens"
+
+    # No foreign key to users: a new user opens the link before their row exists.
+    user_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    invite_id: int = Field(
+        sa_column=Column(
+            ForeignKey("team_invites.id", ondelete="CASCADE"),
+            primary_key=True,
+            autoincrement=False,
+        )
+    )
+    opened_at: dtm.datetime
+    offered_at: dtm.datetime | None = None
+    answered_at: dtm.datetime | None = None
+
+
+class TeamChat(SQLModel, table=True):
+    """A Telegram group linked to a team; inactive once the bot was removed from it."""
+
+    __tablename__ = "team_chats"
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(sa_column=Column(ForeignKey("teams.id", ondelete="CASCADE"), index=True))
+    chat_id: int = Field(sa_column=Column(BigInteger, unique=True, nullable=False))
+    title: str = ""
+    linked_by: int = Field(sa_column=Column(BigInteger, nullable=False))
+    linked_at: dtm.datetime
+    active: bool = True

@@ -9,15 +9,22 @@ from bot.services.access import Access
 from bot.services.athlete import AthleteService
 from bot.services.charts import ChartService
 from bot.services.core import Clock, Core, utc_now
+from bot.services.deliveries import DeliveryService
 from bot.services.logbook import LogbookService
 from bot.services.logwrite import LogWriter
 from bot.services.profile import UserView
 from bot.services.programs import ProgramService
 from bot.services.questions import QuestionService
+from bot.services.reminders import DeloadEveReminders, ReminderService
 from bot.services.roles import RoleService
 from bot.services.status import StatusService
+from bot.services.team_groups import GroupService
+from bot.services.team_join import JoinService
+from bot.services.teams import TeamService
 from bot.services.uploads import UploadService
 from bot.services.users import UserService
+from bot.services.voice import VoiceService
+from bot.services.weekly import WeeklySummaries
 from bot.services.workouts import WorkoutService
 from bot.settings import Settings
 from storage.db import Database
@@ -41,6 +48,12 @@ class Services:
     status: StatusService
     access: Access
     roles: RoleService
+    teams: TeamService
+    joins: JoinService
+    groups: GroupService
+    reminders: ReminderService
+    deliveries: DeliveryService
+    voice: VoiceService
 
 
 def build_services(
@@ -52,17 +65,31 @@ def build_services(
     )
     writer = LogWriter(core)
     access = Access(core)
+    programs, charts = ProgramService(core), ChartService(core)
+    deliveries = DeliveryService(core)
+    for kind in (
+        programs.morning,
+        DeloadEveReminders(core, programs),
+        WeeklySummaries(core, programs, charts),
+    ):
+        deliveries.add(kind)
     return Services(
         core=core,
         users=UserService(core),
         logbook=LogbookService(writer),
         questions=QuestionService(writer),
         workouts=WorkoutService(core),
-        charts=ChartService(core),
-        programs=ProgramService(core),
+        charts=charts,
+        programs=programs,
         uploads=UploadService(core),
         athlete=AthleteService(core),
         status=StatusService(core),
         access=access,
         roles=RoleService(core, access),
+        teams=TeamService(core, access),
+        joins=JoinService(core, access),
+        groups=GroupService(core, access),
+        reminders=ReminderService(core),
+        deliveries=deliveries,
+        voice=VoiceService(core),
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.services.core import Core
 from engine.errors import EngineError
+from storage import teams as team_repo
 
 # What users.role holds: everyone starts an athlete; "coach-asked" is an open /coach request.
 ATHLETE, COACH, COACH_ASKED = "athlete", "coach", "coach-asked"
@@ -21,6 +22,8 @@ ATHLETE, COACH, COACH_ASKED = "athlete", "coach", "coach-asked"
 COACHES_ONLY = "That's for coaches. Send /coach to ask for coach rights."
 ADMINS_ONLY = "Only an admin of this Spotter can decide that."
 NOT_STARTED = "Send /start first, so I know who you are."
+NOT_YOUR_TEAM = "That's not one of your teams. /team lists yours."
+NOT_YOURS_TO_SEE = "You can see your own training data, and a coach that of their own athletes."
 
 
 class NotAllowedError(EngineError):
@@ -125,3 +128,28 @@ class Access:
         if not may_decide_roles(actor):
             raise NotAllowedError(ADMINS_ONLY)
         return actor
+
+    async def require_team_coach(self, user_id: int, team_coach_id: int | None) -> Actor:
+        """The actor, who must be the coach of this team (None: no such team)."""
+        actor = await self.actor(user_id)
+        if team_coach_id is None or not may_manage_team(actor, team_coach_id):
+            raise NotAllowedError(NOT_YOUR_TEAM)
+        return actor
+
+    async def coached_athletes(self, coach_id: int) -> frozenset[int]:
+        """The athletes on the coach's teams now."""
+        async with self._core.db.read() as session:
+            return frozenset(await team_repo.coached_athletes(session, coach_id=coach_id))
+
+    async def can_view(self, viewer_id: int, athlete_id: int) -> bool:
+        """Whether the viewer may see this athlete's training data."""
+        actor = await self.actor(viewer_id)
+        if viewer_id == athlete_id or not actor.is_coach:
+            return may_view_athlete(actor, athlete_id, ())
+        return may_view_athlete(actor, athlete_id, await self.coached_athletes(viewer_id))
+
+    async def require_view(self, viewer_id: int, athlete_id: int) -> Actor:
+        """The actor, who must be allowed to see this athlete's training data."""
+        if not await self.can_view(viewer_id, athlete_id):
+            raise NotAllowedError(NOT_YOURS_TO_SEE)
+        return await self.actor(viewer_id)

@@ -107,13 +107,12 @@ async def test_a_question_gets_help_not_a_parse_error(
 async def test_onboarding_promises_only_what_is_scheduled(
     live_bot: Services, tg: FakeTelegram
 ) -> None:
-    """The timezone question names the morning session and no weekly summary (none runs)."""
+    """The timezone question names the jobs that run: the morning session, the weekly summary."""
     tg.send_text(ANN, "/start")
     (welcome,) = await tg.await_for(ANN)
     tg.press_button(ANN, welcome.message_id, "units:kg")
     (question,) = await tg.await_for(ANN, predicate=sent)
-    assert "morning session" in question.text
-    assert "weekly" not in question.text
+    assert "your training days, your morning session and your weekly summary" in question.text
 
 
 async def _open_timezone_question(tg: FakeTelegram) -> None:

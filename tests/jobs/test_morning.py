@@ -4,37 +4,22 @@ from __future__ import annotations
 
 import datetime as dtm
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 
 import pytest
+from telegram import Bot
 from telegram.ext import Application
 
-from bot.app import build_application
-from bot.services import Services, build_services
+from bot.services import Services
 from bot.services.program_text import render_day
 from bot.settings import Settings
-from jobs.morning import schedule, send_due_mornings
-from storage.db import Database
+from jobs.deliveries import schedule, send_due
 from tests.bot.program_support import build, join
 from tests.conftest import FrozenClock
 from tests.faketg import FakeTelegram
+from tests.jobs.jobs_support import bot_app, texts
 
 ANN, KEN, BOB = 901, 902, 903  # Berlin, Tokyo, Berlin
 MONDAY_0559 = dtm.datetime(2026, 11, 16, 5, 59, tzinfo=dtm.UTC)  # 06:59 in Berlin
-
-
-@asynccontextmanager
-async def bot_app(
-    settings: Settings, clock: FrozenClock
-) -> AsyncIterator[tuple[Application, Services]]:
-    """Services and an initialised (not polling) application over the test database."""
-    db = Database(settings.database_url)
-    services = build_services(settings, db, clock)
-    try:
-        async with build_application(settings, services) as app:
-            yield app, services
-    finally:
-        await db.dispose()
 
 
 @pytest.fixture
@@ -46,8 +31,8 @@ async def app(
         yield pair
 
 
-def texts(tg: FakeTelegram, chat: int) -> list[str]:
-    return [m.text or "" for m in tg.outputs(chat) if m.method == "sendMessage"]
+async def send_due_mornings(bot: Bot, services: Services) -> int:
+    return await send_due(bot, services, "morning")
 
 
 async def test_sent_once_at_seven_and_never_again_after_a_restart(

@@ -1,0 +1,69 @@
+"""Which of a user's scheduled messages are due now: morning session, deload eve, weekly summary.
+
+Pure functions of (now, the user's reminder settings, the delivery log); engine.schedule
+turns local times into instants. Windows: the morning session from its hour until two hours
+later; the deload reminder and the weekly summary from 19:00 local until 22:00, so a message
+missed while the bot was down is sent when it comes back inside the window, and never later.
+"""
+
+from __future__ import annotations
+
+import datetime as dtm
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from engine.schedule import ALL_DAYS, Slot, daily_slot, eve_slot, undelivered, weekly_slot
+
+MORNING, DELOAD_EVE, WEEKLY = "morning", "deload_eve", "weekly"
+MORNING_GRACE = dtm.timedelta(hours=2)
+EVENING = dtm.time(19, 0)
+EVENING_GRACE = dtm.timedelta(hours=3)
+SUNDAY = 6
+DayLog = Collection[tuple[str, dtm.date]]  # (kind, key) of deliveries already claimed
+
+
+@dataclass(frozen=True, slots=True)
+class Reminders:
+    """A user's reminder settings."""
+
+    hour: int = 7  # local hour of the morning session
+    days: frozenset[int] = ALL_DAYS  # weekdays with a morning message (Mon = 0)
+    morning: bool = True  # False: the morning message is off
+    rest_note: bool = False  # on a rest day: a short note (True) or silence
+    weekly: bool = True  # the Sunday-evening summary
+
+
+def days_of(mask: int) -> frozenset[int]:
+    """Weekdays from a bit mask (bit 0 = Monday)."""
+    return frozenset(d for d in range(7) if mask >> d & 1)
+
+
+def mask_of(days: Iterable[int]) -> int:
+    """The bit mask of a set of weekdays (bit 0 = Monday)."""
+    return sum(1 << d for d in set(days) if 0 <= d < 7)
+
+
+def morning_due(
+    now: dtm.datetime, zone: dtm.tzinfo, prefs: Reminders, log: DayLog
+) -> Slot | None:
+    """Return the morning slot to send now, keyed by the local day; None when not due."""
+    if not prefs.morning:
+        return None
+    at = dtm.time(prefs.hour)
+    return undelivered(daily_slot(now, zone, at, MORNING_GRACE, prefs.days), MORNING, log)
+
+
+def weekly_due(
+    now: dtm.datetime, zone: dtm.tzinfo, prefs: Reminders, log: DayLog
+) -> Slot | None:
+    """Return the Sunday-evening summary slot to send now, keyed by the week's Monday."""
+    if not prefs.weekly:
+        return None
+    return undelivered(weekly_slot(now, zone, SUNDAY, EVENING, EVENING_GRACE), WEEKLY, log)
+
+
+def deload_eve_due(
+    now: dtm.datetime, zone: dtm.tzinfo, starts: Iterable[dtm.date], log: DayLog
+) -> Slot | None:
+    """Return the reminder slot the evening before a deload week starts, keyed by its start."""
+    return undelivered(eve_slot(now, zone, starts, EVENING, EVENING_GRACE), DELOAD_EVE, log)

@@ -1,0 +1,104 @@
+"""Send every scheduled message that is due: morning session, deload reminder, weekly summary.
+
+One mechanism for all of them: PTB's JobQueue (APScheduler underneath) runs a pass per kind
+every minute, and each pass asks the database who is due (bot.services.deliveries). Nothing
+is scheduled per user in APScheduler's memory, which a restart would lose: the database is
+the source of truth, so a restart rebuilds everything from it, sends what was missed while
+still inside its window (the first pass runs seconds after start-up), and never sends a
+message twice, since each is claimed there before it goes out. A per-minute pass over the
+users is cheap (one query and a pure check per user) and needs no rescheduling when a user
+changes their timezone, hour or days.
+
+Sends go through the application's bot, so Telegram's pace is kept by the rate limiter
+(a 429's retry_after is waited out there). A transient failure (network, 5xx after the
+retries, a flood wait outlasting them) releases the claim for the next pass; a refusal
+keeps it: a blocked bot (403) also marks the user inactive until they write again.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import Application, ContextTypes
+
+from bot.context import services_of
+from bot.services import Services
+from bot.services.deliveries import Buttons, Outgoing
+
+log = logging.getLogger(__name__)
+
+INTERVAL_S = 60.0
+FIRST_RUN_S = 3.0  # soon after start-up, so a missed delivery still in its window goes out
+# Job names by delivery kind: what /status lists and what onboarding promises.
+JOBS = {"morning": "morning", "deload_eve": "deload reminder", "weekly": "weekly summary"}
+
+
+def keyboard(buttons: Buttons) -> InlineKeyboardMarkup | None:
+    """Inline buttons from rows of (label, callback data)."""
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row]
+         for row in buttons]
+    )  # fmt: skip
+
+
+async def _send(bot: Bot, out: Outgoing) -> None:
+    await bot.send_message(out.user_id, out.text or "", reply_markup=keyboard(out.buttons))
+    if out.photo is None:
+        return
+    try:  # the text went out: a failed chart must not send the text again
+        await bot.send_photo(out.user_id, out.photo, caption=out.caption)
+    except TelegramError as exc:
+        log.warning("%s chart not sent user_id=%s: %s", out.kind, out.user_id, exc)
+
+
+async def send_due(bot: Bot, services: Services, kind: str) -> int:
+    """Send every due message of one kind; returns how many were sent."""
+    deliveries, sent = services.deliveries, 0
+    for due in await deliveries.due(kind):
+        user_id = due.recipient.user_id
+        try:
+            out = await deliveries.claim(kind, due)
+        except Exception:  # one user's broken plan must not hold up everyone else's
+            log.exception("%s message could not be prepared user_id=%s", kind, user_id)
+            continue
+        if out is None or out.text is None:  # claimed before, or nothing to say
+            continue
+        try:
+            await _send(bot, out)
+        except Forbidden as exc:
+            log.info("%s message not sent, bot blocked user_id=%s: %s", kind, user_id, exc)
+            await deliveries.refused(user_id)
+        except BadRequest as exc:
+            log.warning("%s message refused user_id=%s: %s", kind, user_id, exc)
+        except (NetworkError, RetryAfter) as exc:
+            log.warning("%s message will be retried user_id=%s: %s", kind, user_id, exc)
+            await deliveries.release(out)
+        except TelegramError as exc:
+            log.warning("%s message failed user_id=%s: %s", kind, user_id, exc)
+        else:
+            sent += 1
+    log.debug("deliveries pass kind=%s sent=%d", kind, sent)
+    if sent:
+        log.info("%s messages sent count=%d", kind, sent)
+    return sent
+
+
+async def _run(context: ContextTypes.DEFAULT_TYPE) -> None:
+    kind = context.job.data if context.job is not None else None
+    if isinstance(kind, str):
+        await send_due(context.bot, services_of(context), kind)
+
+
+def schedule(application: Application) -> None:
+    """Run one pass per kind every minute on the application's job queue."""
+    if application.job_queue is None:
+        log.warning("no job queue (install python-telegram-bot[job-queue]); no reminders")
+        return
+    for kind, name in JOBS.items():
+        application.job_queue.run_repeating(
+            _run, interval=INTERVAL_S, first=FIRST_RUN_S, data=kind, name=name
+        )
