@@ -290,6 +290,28 @@ class ReminderSetting(SQLModel, table=True):
     rest_note: bool = False  # on rest days: a short note, or nothing
     weekly: bool = True  # the Sunday-evening summary
     active: bool = True  # False once Telegram refused a message (blocked), until they write
+    checkin: int = 3  # readiness questions on the morning message: 3, 1 ("how do you feel"), 0
+
+
+class ReadinessCheckin(SQLModel, table=True):
+    """A morning's readiness answers (1 worst … 3 best; None: not answered)."""
+
+    __tablename__ = "readiness_checkins"
+
+    user_id: int = Field(
+        sa_column=Column(
+            BigInteger,
+            ForeignKey("users.id", ondelete="CASCADE"),
+            primary_key=True,
+            autoincrement=False,
+        )
+    )
+    local_date: dtm.date = Field(primary_key=True)
+    sleep: int | None = None
+    soreness: int | None = None
+    energy: int | None = None
+    feel: int | None = None
+    updated_at: dtm.datetime
 
 
 class Team(SQLModel, table=True):
