@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dtm
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -41,9 +41,6 @@ from storage import pending as questions
 from storage import programs as repo
 from storage.tables import PendingInput, ProgramRow
 
-if TYPE_CHECKING:
-    from bot.services.programs import ProgramService
-
 E1RM_HISTORY_DAYS = 365
 EXPIRED = "These questions have expired; send /program to start again."
 KEPT = "Kept your current program. /today shows today's session."
@@ -69,10 +66,18 @@ class Tap:
     today: dtm.date
 
 
+class ProgramCache(Protocol):
+    """What the wizard needs of the program service: dropping a cached program."""
+
+    def forget(self, user_id: int) -> None:
+        """Drop the user's cached program after it changed."""
+        ...
+
+
 class ProgramWizard:
     """Ask the /program questions and build the program from the answers."""
 
-    def __init__(self, core: Core, programs: ProgramService) -> None:
+    def __init__(self, core: Core, programs: ProgramCache) -> None:
         self._core = core
         self._programs = programs
 
