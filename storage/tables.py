@@ -389,3 +389,68 @@ class TeamChat(SQLModel, table=True):
     linked_by: int = Field(sa_column=Column(BigInteger, nullable=False))
     linked_at: dtm.datetime
     active: bool = True
+
+
+class TeamNotice(SQLModel, table=True):
+    """How a coach hears of a team's finished workouts: each one, a daily digest, or not."""
+
+    __tablename__ = "team_notices"
+
+    team_id: int = Field(
+        sa_column=Column(
+            ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+        )
+    )
+    mode: str = "each"  # "each", "daily" or "off"
+    hour: int = 20  # the coach's local hour of the daily digest
+
+
+class Broadcast(SQLModel, table=True):
+    """A plan week posted to a team once: its group message and whom it reached."""
+
+    __tablename__ = "broadcasts"
+    __table_args__ = (UniqueConstraint("team_id", "plan_name", "week_start"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(sa_column=Column(ForeignKey("teams.id", ondelete="CASCADE"), index=True))
+    plan_name: str
+    week_start: dtm.date  # the first day of the week posted
+    coach_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    chat_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    message_id: int | None = None
+    text: str = ""  # the group post as sent
+    created_at: dtm.datetime
+
+
+class BroadcastRecipient(SQLModel, table=True):
+    """One athlete of a broadcast: claimed before their private message goes out, once."""
+
+    __tablename__ = "broadcast_recipients"
+
+    broadcast_id: int = Field(
+        sa_column=Column(
+            ForeignKey("broadcasts.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+        )
+    )
+    user_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    status: str = "pending"  # pending, sent, unopened (never opened the bot), blocked
+    updated_at: dtm.datetime
+
+
+class CoachSession(SQLModel, table=True):
+    """One athlete's session of a coach's plan on a local day, with their own loads."""
+
+    __tablename__ = "coach_sessions"
+    __table_args__ = (UniqueConstraint("broadcast_id", "user_id", "local_date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    broadcast_id: int = Field(
+        sa_column=Column(ForeignKey("broadcasts.id", ondelete="CASCADE"), index=True)
+    )
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    )
+    local_date: dtm.date = Field(index=True)
+    title: str
+    exercises: str = "[]"  # JSON: [{exercise, sets, reps, load_kg, rir, rpe, note}]
+    created_at: dtm.datetime
