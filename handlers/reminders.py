@@ -10,13 +10,19 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes, TypeHandler
 
 from bot.context import services_of
-from bot.services.reminders import HOURS, RemindView
+from bot.services.reminders import CHECKINS, HOURS, RemindView
 from engine.errors import EngineError
 from handlers.keyboards import grid
 
 COMMANDS = [("remind", "Morning message, days, weekly summary")]
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _HOURS = "|".join(map(str, HOURS))
+CHECKIN_NAMES = {
+    3: "sleep, soreness and energy",
+    1: "one question (how do you feel)",
+    0: "off",
+}
+CHECKIN_SHORT = {3: "3 questions", 1: "1 question", 0: "off"}
 
 
 def _days(days: frozenset[int]) -> str:
@@ -32,11 +38,13 @@ def remind_text(view: RemindView) -> str:
     morning = f"{view.hour:02d}:00, {_days(view.days)}" if view.morning else "off"
     rest = "a short note" if view.rest_note else "nothing"
     weekly = "Sunday 19:00" if view.weekly else "off"
+    checkin = CHECKIN_NAMES[view.checkin]
     return (
         f"⏰ Reminders, your time ({view.timezone})\n"
         f"Morning session: {morning}\n"
         f"On rest days: {rest}\n"
         f"Weekly summary: {weekly}\n"
+        f"Readiness check-in: {checkin}\n"
         "Deload reminder: 19:00 the evening before a deload week\n\n"
         "Tap to change. Days with a ✓ get the morning message."
     )
@@ -51,12 +59,15 @@ def remind_keyboard(view: RemindView) -> InlineKeyboardMarkup:
     rest = ("Rest days: note → silence", 0) if view.rest_note else ("Rest days: silence → note", 1)
     weekly = ("Weekly summary: turn off", 0) if view.weekly else ("Weekly summary: turn on", 1)
     switch = ("Morning message: off", 0) if view.morning else ("Morning message: on", 1)
+    following = CHECKINS[(CHECKINS.index(view.checkin) + 1) % len(CHECKINS)]
+    checkin = f"Check-in: {CHECKIN_SHORT[view.checkin]} → {CHECKIN_SHORT[following]}"
     rows = [
         [InlineKeyboardButton(f"Hour: {view.hour:02d}:00", callback_data="remind:hours")],
         day[:4],
         day[4:],
         [InlineKeyboardButton(rest[0], callback_data=f"remind:rest:{rest[1]}")],
         [InlineKeyboardButton(weekly[0], callback_data=f"remind:weekly:{weekly[1]}")],
+        [InlineKeyboardButton(checkin, callback_data=f"remind:checkin:{following}")],
         [InlineKeyboardButton(switch[0], callback_data=f"remind:on:{switch[1]}")],
     ]
     return InlineKeyboardMarkup(rows)
@@ -119,7 +130,7 @@ HANDLERS = {
         CallbackQueryHandler(offer_hours, pattern=r"^remind:hours$"),
         CallbackQueryHandler(
             change_reminder,
-            pattern=rf"^remind:(hour:({_HOURS})|day:[0-6]|rest:[01]|weekly:[01]|on:[01])$",
+            pattern=rf"^remind:(hour:({_HOURS})|day:[0-6]|rest:[01]|weekly:[01]|on:[01]|checkin:[310])$",
         ),
     ],
 }

@@ -19,13 +19,16 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
 from bot.context import services_of
+from bot.inline import keyboard
 from bot.services import Services
-from bot.services.deliveries import Buttons, Outgoing
+from bot.services.deliveries import Outgoing
+from bot.services.voice import Edit
+from engine.schedule_due import MORNING
 
 log = logging.getLogger(__name__)
 
@@ -35,18 +38,31 @@ FIRST_RUN_S = 3.0  # soon after start-up, so a missed delivery still in its wind
 JOBS = {"morning": "morning", "deload_eve": "deload reminder", "weekly": "weekly summary"}
 
 
-def keyboard(buttons: Buttons) -> InlineKeyboardMarkup | None:
-    """Inline buttons from rows of (label, callback data)."""
-    if not buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=data) for label, data in row]
-         for row in buttons]
-    )  # fmt: skip
+def _voice_edit(bot: Bot, services: Services, out: Outgoing, message_id: int) -> Edit:
+    """How the model's accepted sentence reaches the message: the morning message is drawn
+    again as it stands (a readiness answer may have changed its loads), others edited."""
+
+    async def edit(text: str) -> None:
+        buttons = out.buttons
+        if out.kind == MORNING and out.key is not None and out.coached is not None:
+            shown = out.text or ""
+            line = text[len(shown) - len(out.coached.template) :]
+            card = await services.morning.with_line(out.user_id, out.key, line)
+            if card is None:  # skipped or moved since: the message says so, leave it
+                return
+            text, buttons = card.text, card.buttons
+        await bot.edit_message_text(
+            text, chat_id=out.user_id, message_id=message_id, reply_markup=keyboard(buttons)
+        )
+
+    return edit
 
 
-async def _send(bot: Bot, out: Outgoing) -> None:
-    await bot.send_message(out.user_id, out.text or "", reply_markup=keyboard(out.buttons))
+async def _send(bot: Bot, services: Services, out: Outgoing) -> None:
+    sent = await bot.send_message(out.user_id, out.text or "", reply_markup=keyboard(out.buttons))
+    if out.coached is not None:  # in the background: the pass never waits for the model
+        edit = _voice_edit(bot, services, out, sent.message_id)
+        services.voice.follow_up(out.coached, sent.text or out.text or "", edit)
     if out.photo is None:
         return
     try:  # the text went out: a failed chart must not send the text again
@@ -68,7 +84,7 @@ async def send_due(bot: Bot, services: Services, kind: str) -> int:
         if out is None or out.text is None:  # claimed before, or nothing to say
             continue
         try:
-            await _send(bot, out)
+            await _send(bot, services, out)
         except Forbidden as exc:
             log.info("%s message not sent, bot blocked user_id=%s: %s", kind, user_id, exc)
             await deliveries.refused(user_id)

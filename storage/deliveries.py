@@ -33,6 +33,7 @@ class Recipient:
     rest_note: bool = False
     weekly: bool = True
     has_program: bool = False
+    checkin: int = 3  # readiness questions on the morning message: 3, 1 or 0
 
 
 async def recipients(session: AsyncSession) -> list[Recipient]:
@@ -51,6 +52,7 @@ async def recipients(session: AsyncSession) -> list[Recipient]:
             ReminderSetting.rest_note,
             ReminderSetting.weekly,
             program.label("has_program"),
+            ReminderSetting.checkin,
         )
         .outerjoin(ReminderSetting, col(ReminderSetting.user_id) == col(User.id))
         .where(or_(col(User.awaiting).is_(None), col(User.awaiting).not_in(ONBOARDING)))
@@ -58,11 +60,14 @@ async def recipients(session: AsyncSession) -> list[Recipient]:
         .order_by(col(User.created_at), col(User.id))
     )
     found = []
-    for uid, name, tz, hour, days, morning, rest, weekly, has in await session.exec(statement):
+    for row in await session.exec(statement):
+        uid, name, tz, hour, days, morning, rest, weekly, has, checkin = row
         if days is None:
             found.append(Recipient(uid, name, tz, hour, has_program=bool(has)))
         else:
-            found.append(Recipient(uid, name, tz, hour, days, morning, rest, weekly, bool(has)))
+            found.append(
+                Recipient(uid, name, tz, hour, days, morning, rest, weekly, bool(has), checkin)
+            )
     return found
 
 

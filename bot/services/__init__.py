@@ -13,6 +13,7 @@ from bot.services.deliveries import DeliveryService
 from bot.services.logbook import LogbookService
 from bot.services.logwrite import LogWriter
 from bot.services.profile import UserView
+from bot.services.program_morning import MorningDeliveries
 from bot.services.programs import ProgramService
 from bot.services.questions import QuestionService
 from bot.services.reminders import DeloadEveReminders, ReminderService
@@ -54,6 +55,7 @@ class Services:
     reminders: ReminderService
     deliveries: DeliveryService
     voice: VoiceService
+    morning: MorningDeliveries
 
 
 def build_services(
@@ -66,11 +68,12 @@ def build_services(
     writer = LogWriter(core)
     access = Access(core)
     programs, charts = ProgramService(core), ChartService(core)
-    deliveries = DeliveryService(core)
+    deliveries, voice = DeliveryService(core), VoiceService(core)
+    morning = MorningDeliveries(core, programs, voice)
     for kind in (
-        programs.morning,
-        DeloadEveReminders(core, programs),
-        WeeklySummaries(core, programs, charts),
+        morning,
+        DeloadEveReminders(core, programs, voice),
+        WeeklySummaries(core, programs, charts, voice),
     ):
         deliveries.add(kind)
     return Services(
@@ -91,5 +94,6 @@ def build_services(
         groups=GroupService(core, access),
         reminders=ReminderService(core),
         deliveries=deliveries,
-        voice=VoiceService(core),
+        voice=voice,
+        morning=morning,
     )

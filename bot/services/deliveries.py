@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import datetime as dtm
 import logging
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.services.core import Core
+from bot.services.voice import MARK, Coached
 from engine.schedule import Slot
 from engine.schedule_due import DayLog, Reminders, days_of
+from prompts.facts import Facts
 from storage import deliveries as repo
 from storage.deliveries import Recipient
 
@@ -38,6 +41,7 @@ class Draft:
     buttons: Buttons = ()
     photo: bytes | None = None
     caption: str | None = None
+    coached: Coached | None = None  # its coaching line, ending ``text``
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,8 @@ class Outgoing:
     buttons: Buttons = ()
     photo: bytes | None = None
     caption: str | None = None
+    coached: Coached | None = None
+    key: dtm.date | None = None  # the key of its own claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +80,13 @@ class Kind(Protocol):
     async def compose(self, user: Recipient, slot: Slot) -> Draft:
         """What to send for a due slot."""
         ...
+
+
+def coached(facts: Facts, phrasings: tuple[str, ...]) -> Coached:
+    """A scheduled message's coaching line: one of its kind's phrasings, picked from the facts
+    (the same facts, the same line), until the model's sentence replaces it."""
+    pick = phrasings[zlib.crc32(facts.render().encode()) % len(phrasings)]
+    return Coached(facts, f"{MARK}{pick}")
 
 
 def reminders_of(user: Recipient) -> Reminders:
@@ -134,9 +147,16 @@ class DeliveryService:
                 if await repo.claim(session, user_id=user.user_id, kind=extra, key=key, now=now):
                     notes.append(note)
                     claims.append((extra, key))
-        text = "\n\n".join(p for p in (draft.text, *notes) if p) or None
+        coached = draft.coached
+        if coached is not None and notes and draft.text:  # the coaching line stays last
+            body = draft.text.removesuffix(coached.template).rstrip()
+            text = "\n\n".join((body, *notes, coached.template))
+        else:
+            text = "\n\n".join(p for p in (draft.text, *notes) if p) or None
         out = Outgoing(user.user_id, name, text, tuple(claims), draft.buttons)
-        return replace(out, photo=draft.photo, caption=draft.caption)
+        return replace(
+            out, photo=draft.photo, caption=draft.caption, coached=coached, key=due.slot.key
+        )
 
     async def release(self, out: Outgoing) -> None:
         """Delete a delivery's claims so that the next pass tries again."""

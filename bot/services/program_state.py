@@ -34,6 +34,9 @@ class ProgramState:
     answers: dict[str, Any] = field(default_factory=dict)
     applied: frozenset[tuple[int, int]] = frozenset()  # (week, day) progressed from logs
     deloads: tuple[TriggeredDeload, ...] = ()
+    # The athlete's changes to the calendar: sessions moved to another day, or skipped.
+    moved: dict[tuple[int, int], dtm.date] = field(default_factory=dict)
+    skipped: frozenset[tuple[int, int]] = frozenset()
 
     def to_json(self) -> str:
         """The state as the ``state`` column stores it."""
@@ -45,6 +48,8 @@ class ProgramState:
                     {"week": t.week, "starts_on": t.starts_on.isoformat(), "message": t.message}
                     for t in self.deloads
                 ],
+                "moved": sorted([w, d, day.isoformat()] for (w, d), day in self.moved.items()),
+                "skipped": sorted([w, d] for w, d in self.skipped),
             }
         )
 
@@ -61,6 +66,11 @@ class ProgramState:
                 )
                 for t in data.get("deloads", [])
             ),
+            moved={
+                (int(w), int(d)): dtm.date.fromisoformat(day)
+                for w, d, day in data.get("moved", [])
+            },
+            skipped=frozenset((int(w), int(d)) for w, d in data.get("skipped", [])),
         )
 
 
@@ -87,16 +97,34 @@ class ActiveProgram:
         """The last day of the program."""
         return self.start + dtm.timedelta(weeks=self.program.weeks, days=-1)
 
+    @property
+    def rescheduled(self) -> bool:
+        """Whether the athlete moved or skipped any session."""
+        return bool(self.state.moved or self.state.skipped)
+
     def dates(self) -> tuple[SessionDate, ...]:
-        """Every session with its date."""
-        return session_dates(self.start, self.program.days_per_week, self.program.weeks)
+        """Every session with its date (moved ones on their new day, skipped ones left out)."""
+        planned = session_dates(self.start, self.program.days_per_week, self.program.weeks)
+        if not self.rescheduled:
+            return planned
+        moved, skipped = self.state.moved, self.state.skipped
+        found = [
+            SessionDate(s.week, s.day, moved.get((s.week, s.day), s.date))
+            for s in planned
+            if (s.week, s.day) not in skipped
+        ]
+        return tuple(sorted(found, key=lambda s: (s.date, s.week, s.day)))
 
     def on(self, day: dtm.date) -> SessionDate | None:
         """The session planned for a day, if any."""
+        if self.rescheduled:
+            return next((s for s in self.dates() if s.date == day), None)
         return session_on(self.start, self.program.days_per_week, self.program.weeks, day)
 
     def after(self, day: dtm.date) -> SessionDate | None:
         """The first session after a day, if any."""
+        if self.rescheduled:
+            return next((s for s in self.dates() if s.date > day), None)
         return next_session(self.start, self.program.days_per_week, self.program.weeks, day)
 
     def planned(self, at: SessionDate) -> PlannedSession:

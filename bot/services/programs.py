@@ -17,7 +17,6 @@ from bot.services.core import Core
 from bot.services.logwrite import Logged
 from bot.services.profile import UserView
 from bot.services.program_deload import acwr_today, performances, triggered_deload
-from bot.services.program_morning import MorningDeliveries
 from bot.services.program_progress import apply_logged, by_local_day
 from bot.services.program_schedule import week_of
 from bot.services.program_state import ActiveProgram, aware
@@ -48,7 +47,6 @@ class ProgramService:
         self._active: dict[int, ActiveProgram | None] = {}
         self._locks: dict[int, asyncio.Lock] = {}
         self.wizard = ProgramWizard(core, self)
-        self.morning = MorningDeliveries(core, self)
 
     async def _user(self, user_id: int) -> UserView:
         user = await self._core.profile(user_id)

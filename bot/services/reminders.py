@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 
 from bot.services.core import Core
-from bot.services.deliveries import DayLog, Draft, zone_of
+from bot.services.deliveries import DayLog, Draft, coached, zone_of
 from bot.services.program_schedule import week_of
 from bot.services.program_state import ActiveProgram
 from bot.services.program_text import target
 from bot.services.programs import ProgramService
+from bot.services.voice import VoiceService
 from engine.errors import EngineError
 from engine.program import PlannedSession
 from engine.schedule import Slot, daily_slot
@@ -29,12 +30,20 @@ from engine.schedule_due import (
     deload_eve_due,
     mask_of,
 )
+from prompts.facts import Decision, Facts
 from storage import deliveries as repo
 from storage import users
 from storage.deliveries import Recipient
 
 HOURS = range(4, 13)  # the morning hours /remind offers
+CHECKINS = (3, 1, 0)  # readiness questions on the morning message, in /remind's order
 NOT_STARTED = "Send /start first, so I know your timezone."
+TOPIC = "deload week starts tomorrow"
+PHRASINGS = (
+    "Tomorrow is lighter on purpose: the easy week lets the hard ones pay off.",
+    "A deload is part of the plan. Move well this week and come back fresh.",
+    "Easy week ahead. Sleep well and let the fatigue drain away.",
+)
 _TRIGGERED = re.compile(r"^Deload next week \(week \d+\): (?P<why>.+?)\. Plan: .*$")
 
 
@@ -48,6 +57,7 @@ class RemindView:
     rest_note: bool
     weekly: bool
     timezone: str
+    checkin: int = 3  # readiness questions on the morning message: 3, 1 or 0
 
 
 class ReminderService:
@@ -65,11 +75,12 @@ class ReminderService:
             row = await repo.reminder_setting(session, user_id)
         return RemindView(
             user.morning_hour, days_of(row.days), row.morning, row.rest_note, row.weekly,
-            user.timezone,
+            user.timezone, row.checkin,
         )  # fmt: skip
 
     async def change(self, update_id: int, user_id: int, what: str, value: int) -> RemindView:
-        """Apply one /remind button: hour, day (toggle), rest (1 note, 0 silence), weekly, on."""
+        """Apply one /remind button: hour, day (toggle), rest (1 note, 0 silence), weekly, on,
+        checkin (3 questions, 1, or 0: none)."""
         async with self._core.once(update_id, user_id, f"remind-{what}") as session:
             user = await users.get_user(session, user_id)
             if user is None:
@@ -80,6 +91,10 @@ class ReminderService:
                     raise EngineError("Choose one of the hours offered.")
                 await users.update_user(session, user_id, morning_hour=value)
                 await repo.save_reminder_setting(session, user_id, morning=True)
+            elif what == "checkin":
+                if value not in CHECKINS:
+                    raise EngineError("Choose one of the check-ins offered.")
+                await repo.save_reminder_setting(session, user_id, checkin=value)
             elif what == "day":
                 days = days_of(row.days) ^ {value % 7}
                 await repo.save_reminder_setting(session, user_id, days=mask_of(days))
@@ -101,9 +116,10 @@ class DeloadEveReminders:
     name = DELOAD_EVE
     kinds = (DELOAD_EVE,)
 
-    def __init__(self, core: Core, programs: ProgramService) -> None:
+    def __init__(self, core: Core, programs: ProgramService, voice: VoiceService) -> None:
         self._core = core
         self._programs = programs
+        self._voice = voice
 
     async def slot(self, now: dtm.datetime, user: Recipient, log: DayLog) -> Slot | None:
         """Due at 19:00 local the evening before a deload week starts."""
@@ -121,7 +137,19 @@ class DeloadEveReminders:
         if view.active is None or slot.key not in deload_starts(view.active):
             return Draft(None)  # the program changed since: nothing to remind
         week = week_of(view.active.start, slot.key)
-        return Draft(deload_text(view.active, week, view.unit))
+        text = deload_text(view.active, week, view.unit)
+        coach = coached(deload_facts(view.active, week, text), PHRASINGS)
+        return Draft(f"{text}\n\n{coach.template}", coached=coach)
+
+
+def deload_facts(active: ActiveProgram, week: int, text: str) -> Facts:
+    """What the deload reminder's coaching line may speak of."""
+    why = next((line for line in text.splitlines() if line.startswith("Why: ")), "")
+    lines = [("deload_week", f"{week} of {active.program.weeks}"), ("why", why[5:])]
+    first = _first_session(active, week)
+    if first is not None:
+        lines.append(("first_session", first.name))
+    return Facts(TOPIC, Decision.DELOAD, tuple(lines))
 
 
 def deload_text(active: ActiveProgram, week: int, unit: str) -> str:

@@ -15,18 +15,26 @@ from zoneinfo import ZoneInfo
 from bot.charts import NotEnoughDataError
 from bot.services.charts import ChartService, local_day
 from bot.services.core import Core
-from bot.services.deliveries import DayLog, Draft, reminders_of, zone_of
+from bot.services.deliveries import DayLog, Draft, coached, reminders_of, zone_of
 from bot.services.programs import ProgramService
 from bot.services.sets import from_kg
+from bot.services.voice import VoiceService
 from engine.landmarks import LANDMARKS
 from engine.schedule import Slot
 from engine.schedule_due import WEEKLY, weekly_due
+from prompts.facts import Decision, Facts
 from storage import logbook
 from storage.deliveries import Recipient
 from storage.tables import SetLog
 
 WEEK = dtm.timedelta(days=7)
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+TOPIC = "weekly summary"
+PHRASINGS = (
+    "A week in the book. Rest well tonight and start the next one fresh.",
+    "That was your week. Consistency is what moves the needle, so keep showing up.",
+    "Worth a look back once a week: plan the next one with the same care.",
+)
 
 
 class WeeklySummaries:
@@ -35,10 +43,13 @@ class WeeklySummaries:
     name = WEEKLY
     kinds = (WEEKLY,)
 
-    def __init__(self, core: Core, programs: ProgramService, charts: ChartService) -> None:
+    def __init__(
+        self, core: Core, programs: ProgramService, charts: ChartService, voice: VoiceService
+    ) -> None:
         self._core = core
         self._programs = programs
         self._charts = charts
+        self._voice = voice
 
     async def slot(self, now: dtm.datetime, user: Recipient, log: DayLog) -> Slot | None:
         """Sunday 19:00–22:00 local, once per ISO week (keyed by its Monday)."""
@@ -60,11 +71,13 @@ class WeeklySummaries:
         lines.extend(await self._volume(user.user_id, monday))
         lines.extend(_records(week, earlier, unit))
         lines.extend(await self._load(user.user_id, slot.day))
+        coach = coached(weekly_facts(lines), PHRASINGS)
+        text = "\n".join(lines) + f"\n\n{coach.template}"
         try:
             chart = await self._charts.render(user.user_id, "volume")
         except NotEnoughDataError:
-            return Draft("\n".join(lines))
-        return Draft("\n".join(lines), photo=chart.png, caption=chart.caption)
+            return Draft(text, coached=coach)
+        return Draft(text, photo=chart.png, caption=chart.caption, coached=coach)
 
     async def _sessions(
         self,
@@ -116,6 +129,18 @@ class WeeklySummaries:
         if now is not None and week_ago is not None:
             line += f"; fitness {week_ago.ctl:.0f} → {now.ctl:.0f}, form {now.tsb:+.0f}"
         return [line]
+
+
+def weekly_facts(lines: list[str]) -> Facts:
+    """What the weekly coaching line may speak of: the summary's own lines."""
+    facts = [("week", lines[0].removeprefix("🗓 Your week, ")), ("sessions", lines[1])]
+    records = [line.removeprefix("• ") for line in lines if "e1RM" in line]
+    if records:
+        facts.append(("records", "; ".join(records)))
+    load = next((line for line in lines if line.startswith("Training load")), None)
+    if load:
+        facts.append(("training_load", load.removeprefix("Training load: ")))
+    return Facts(TOPIC, Decision.NONE, tuple(facts))
 
 
 def _records(week: Sequence[SetLog], earlier: Sequence[SetLog], unit: str) -> list[str]:

@@ -14,6 +14,7 @@ SHOWN = """⏰ Reminders, your time (Europe/Berlin)
 Morning session: 07:00, every day
 On rest days: nothing
 Weekly summary: Sunday 19:00
+Readiness check-in: sleep, soreness and energy
 Deload reminder: 19:00 the evening before a deload week
 
 Tap to change. Days with a ✓ get the morning message."""
@@ -36,6 +37,9 @@ async def test_remind_shows_the_settings_and_each_button_changes_one(
         ("remind:rest:1", "On rest days: a short note"),
         ("remind:weekly:0", "Weekly summary: off"),
         ("remind:on:0", "Morning session: off"),
+        ("remind:checkin:1", "Readiness check-in: one question (how do you feel)"),
+        ("remind:checkin:0", "Readiness check-in: off"),
+        ("remind:checkin:3", "Readiness check-in: sleep, soreness and energy"),
     ]
     for data, line in presses:
         tg.press_button(ANN, shown.message_id, data)
@@ -63,9 +67,9 @@ async def test_remind_before_start_and_forged_hours(live_bot: Services, tg: Fake
     tg.send_text(ANN, "/remind")
     (shown,) = await tg.await_for(ANN)
     before = len(tg.callback_answers)
-    for data in ("remind:hour:23", "remind:day:7", "remind:on:2"):
+    for data in ("remind:hour:23", "remind:day:7", "remind:on:2", "remind:checkin:2"):
         tg.press_button(ANN, shown.message_id, data, check=False)
-    await asyncio.to_thread(tg.wait_until, lambda: len(tg.callback_answers) >= before + 3)
+    await asyncio.to_thread(tg.wait_until, lambda: len(tg.callback_answers) >= before + 4)
     answers = {a.get("text") for a in tg.callback_answers[before:]}
     assert answers == {"That button doesn't work any more. Send the command again."}
     view = await live_bot.reminders.view(ANN)

@@ -49,7 +49,11 @@ async def test_sent_once_at_seven_and_never_again_after_a_restart(
     clock.advance(minutes=1)
     assert await send_due_mornings(application.bot, services) == 1
     today = render_day(await services.programs.today(ANN))
-    assert texts(tg, ANN) == [f"☀️ Good morning, Ann!\n\n{today}"]
+    (text,) = texts(tg, ANN)
+    assert text.startswith(f"☀️ Good morning, Ann!\n\n{today}\n\n💬 ")
+    card = await services.morning.card(ANN, dtm.date(2026, 11, 16))
+    assert card is not None
+    assert card.text == text
     assert await send_due_mornings(application.bot, services) == 0
     clock.advance(hours=1)
     async with bot_app(bot_settings, clock) as (again, fresh):

@@ -48,7 +48,9 @@ Hard sets per muscle group (MEV–MRV):
 • Triceps 1.5 (6–18): below
 🏆 Records this week:
 • Squat e1RM 122.5 kg (was 105 kg)
-Training load: 34 this week (+229% on last week's 10); fitness 0 → 1, form -2"""
+Training load: 34 this week (+229% on last week's 10); fitness 0 → 1, form -2
+
+💬 That was your week. Consistency is what moves the needle, so keep showing up."""
 
 
 async def test_the_weekly_summary_arrives_sunday_evening_once_with_its_chart(
@@ -99,7 +101,9 @@ What changes in Full body A:
 • Chest fly: 3 × 7–11 @ RIR 1.5 → 2 × 7–11 @ RIR 4
 • Lateral raise: 3 × 7–11 @ RIR 1.5 → 2 × 7–11 @ RIR 4
 • Calf raise: 3 × 7–11 @ RIR 1.5 → 2 × 7–11 @ RIR 4
-Log as usual; the week after, the plan picks up where it left off."""
+Log as usual; the week after, the plan picks up where it left off.
+
+💬 Tomorrow is lighter on purpose: the easy week lets the hard ones pay off."""
 
 
 async def test_the_scheduled_deload_is_announced_the_evening_before_once(
