@@ -28,6 +28,7 @@ from handlers import (
     buttons,
     charts,
     coach,
+    coaching,
     errors,
     groups,
     guide,
@@ -42,7 +43,7 @@ from handlers import (
     uploads,
     workouts,
 )
-from jobs import deliveries
+from jobs import deliveries, housekeeping
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,7 @@ FEATURES = (
     profile,
     admin,
     coach,
+    coaching,
     text,
     buttons,
 )
@@ -110,6 +112,7 @@ async def _post_init(application: Application) -> None:
             data=processor.inbox, name="inbox housekeeping",
         )  # fmt: skip
     deliveries.schedule(application)  # morning, deload reminder, weekly summary
+    housekeeping.schedule(application)  # nightly backup (when chosen), expiry
     services: Services = application.bot_data[SERVICES_KEY]
     services.voice.start()  # loads the Ollama model in the background when it is there
     if services.core.workers is not None:

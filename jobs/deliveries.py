@@ -35,7 +35,12 @@ log = logging.getLogger(__name__)
 INTERVAL_S = 60.0
 FIRST_RUN_S = 3.0  # soon after start-up, so a missed delivery still in its window goes out
 # Job names by delivery kind: what /status lists and what onboarding promises.
-JOBS = {"morning": "morning", "deload_eve": "deload reminder", "weekly": "weekly summary"}
+JOBS = {
+    "morning": "morning",
+    "deload_eve": "deload reminder",
+    "weekly": "weekly summary",
+    "coach_digest": "coach digest",
+}
 
 
 def _voice_edit(bot: Bot, services: Services, out: Outgoing, message_id: int) -> Edit:

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from bot.services.access import Access
 from bot.services.athlete import AthleteService
 from bot.services.charts import ChartService
+from bot.services.coaching import CoachingService
 from bot.services.core import Clock, Core, utc_now
 from bot.services.deliveries import DeliveryService
+from bot.services.housekeeping import HousekeepingService
 from bot.services.logbook import LogbookService
 from bot.services.logwrite import LogWriter
 from bot.services.profile import UserView
@@ -56,6 +58,8 @@ class Services:
     deliveries: DeliveryService
     voice: VoiceService
     morning: MorningDeliveries
+    housekeeping: HousekeepingService
+    coaching: CoachingService
 
 
 def build_services(
@@ -70,10 +74,12 @@ def build_services(
     programs, charts = ProgramService(core), ChartService(core)
     deliveries, voice = DeliveryService(core), VoiceService(core)
     morning = MorningDeliveries(core, programs, voice)
+    coaching = CoachingService(core, access, programs, charts)
     for kind in (
         morning,
         DeloadEveReminders(core, programs, voice),
         WeeklySummaries(core, programs, charts, voice),
+        coaching,
     ):
         deliveries.add(kind)
     return Services(
@@ -96,4 +102,6 @@ def build_services(
         deliveries=deliveries,
         voice=voice,
         morning=morning,
+        housekeeping=HousekeepingService(core),
+        coaching=coaching,
     )

@@ -87,14 +87,14 @@ async def test_a_delivery_missed_while_down_is_sent_on_start_up_inside_its_grace
 
 
 async def test_every_kind_has_its_job_every_minute(app: Pair) -> None:
-    """Morning, deload reminder and weekly summary: one per-minute job each, by name."""
+    """Morning, deload reminder, weekly summary, coach digest: one per-minute job each."""
     application, _ = app
     schedule(application)
     assert application.job_queue is not None
     for name in JOBS.values():
         (job,) = application.job_queue.get_jobs_by_name(name)
         assert job.trigger.interval == dtm.timedelta(seconds=60)
-    assert set(JOBS.values()) == {"morning", "deload reminder", "weekly summary"}
+    assert set(JOBS.values()) == {"morning", "deload reminder", "weekly summary", "coach digest"}
 
 
 async def test_rest_days_send_a_note_only_when_asked(

@@ -1,0 +1,78 @@
+"""Coach mode's records: completion notices per team, coached sessions, athletes' sets."""
+
+from __future__ import annotations
+
+import datetime as dtm
+from collections.abc import Collection
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.tables import CoachSession, SetLog, Team, TeamNotice
+
+MODES = ("each", "daily", "off")
+
+
+async def notice(session: AsyncSession, team_id: int) -> TeamNotice:
+    """How the team's coach hears of finished workouts (each one, by default)."""
+    row = await session.get(TeamNotice, team_id)
+    return row if row is not None else TeamNotice(team_id=team_id)
+
+
+async def notices(session: AsyncSession, team_ids: Collection[int]) -> dict[int, TeamNotice]:
+    """The notice settings of several teams (defaults for teams without a row)."""
+    statement = select(TeamNotice).where(col(TeamNotice.team_id).in_(set(team_ids)))
+    found = {row.team_id: row for row in (await session.exec(statement)).all()}
+    return {t: found.get(t) or TeamNotice(team_id=t) for t in team_ids}
+
+
+async def save_notice(session: AsyncSession, team_id: int, *, mode: str, hour: int) -> TeamNotice:
+    """Store a team's notice setting."""
+    if mode not in MODES:
+        raise ValueError(mode)
+    row = await session.get(TeamNotice, team_id) or TeamNotice(team_id=team_id)
+    row.mode, row.hour = mode, hour
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def digest_hours(session: AsyncSession) -> dict[int, int]:
+    """Coaches with a daily digest on any team, and its local hour (the earliest chosen)."""
+    statement = (
+        select(Team.coach_id, TeamNotice.hour)
+        .join(Team, col(Team.id) == col(TeamNotice.team_id))
+        .where(TeamNotice.mode == "daily")
+    )
+    hours: dict[int, int] = {}
+    for coach_id, hour in (await session.exec(statement)).all():
+        hours[coach_id] = min(hour, hours.get(coach_id, hour))
+    return hours
+
+
+async def coach_sessions(
+    session: AsyncSession, user_ids: Collection[int], since: dtm.date, until: dtm.date
+) -> list[CoachSession]:
+    """The athletes' coached sessions between two local days (inclusive), by day."""
+    statement = (
+        select(CoachSession)
+        .where(
+            col(CoachSession.user_id).in_(set(user_ids)),
+            col(CoachSession.local_date) >= since,
+            col(CoachSession.local_date) <= until,
+        )
+        .order_by(col(CoachSession.local_date), col(CoachSession.id))
+    )
+    return list((await session.exec(statement)).all())
+
+
+async def sets_of(
+    session: AsyncSession, user_ids: Collection[int], since: dtm.datetime
+) -> list[SetLog]:
+    """Every set of these athletes since a time (UTC), oldest first."""
+    statement = (
+        select(SetLog)
+        .where(col(SetLog.user_id).in_(set(user_ids)), col(SetLog.performed_at) >= since)
+        .order_by(col(SetLog.performed_at), col(SetLog.id))
+    )
+    return list((await session.exec(statement)).all())
