@@ -43,7 +43,7 @@ from handlers import (
     uploads,
     workouts,
 )
-from jobs import deliveries
+from jobs import deliveries, housekeeping
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +112,7 @@ async def _post_init(application: Application) -> None:
             data=processor.inbox, name="inbox housekeeping",
         )  # fmt: skip
     deliveries.schedule(application)  # morning, deload reminder, weekly summary
+    housekeeping.schedule(application)  # nightly backup (when chosen), expiry
     services: Services = application.bot_data[SERVICES_KEY]
     services.voice.start()  # loads the Ollama model in the background when it is there
     if services.core.workers is not None:

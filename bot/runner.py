@@ -13,6 +13,7 @@ from bot.app import ALLOWED_UPDATES, build_application
 from bot.demo import run_demo
 from bot.logs import configure_logging
 from bot.services import build_services
+from bot.services.core import offset_clock
 from bot.settings import Settings
 from bot.workers import make_workers
 from storage.db import Database
@@ -42,7 +43,8 @@ def run_bot(settings: Settings) -> int:
         log.info("uvloop not installed: running on the standard asyncio event loop")
     upgrade(settings.database_url)
     workers = make_workers(settings.workers)
-    services = build_services(settings, Database(settings.database_url), workers=workers)
+    clock = offset_clock(settings.clock_offset_s)
+    services = build_services(settings, Database(settings.database_url), clock, workers)
     application = build_application(settings, services)
     application.run_polling(allowed_updates=ALLOWED_UPDATES, close_loop=False)
     return 0

@@ -33,6 +33,12 @@ class Settings(BaseSettings):
     admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
     workout_gap_hours: float = Field(default=3.0, gt=0, le=24)
     workers: int = Field(default=2, ge=0, le=8)  # processes for FIT analysis and charts
+    # The nightly backup made by the bot itself (03:30 local), for installs without the
+    # systemd timer (deploy/spotter-backup.timer); off by default, as the timer does it.
+    backup_in_bot: bool = False
+    # Tests only: the bot's clock runs this many seconds ahead of (or behind) the real one,
+    # so a test of the real process can place it just before a scheduled message.
+    clock_offset_s: float = 0.0
 
     @field_validator("telegram_token", mode="before")
     @classmethod

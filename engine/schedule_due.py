@@ -12,7 +12,15 @@ import datetime as dtm
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from engine.schedule import ALL_DAYS, Slot, daily_slot, eve_slot, undelivered, weekly_slot
+from engine.schedule import (
+    ALL_DAYS,
+    Slot,
+    daily_slot,
+    eve_slot,
+    local_instant,
+    undelivered,
+    weekly_slot,
+)
 
 MORNING, DELOAD_EVE, WEEKLY = "morning", "deload_eve", "weekly"
 MORNING_GRACE = dtm.timedelta(hours=2)
@@ -67,3 +75,19 @@ def deload_eve_due(
 ) -> Slot | None:
     """Return the reminder slot the evening before a deload week starts, keyed by its start."""
     return undelivered(eve_slot(now, zone, starts, EVENING, EVENING_GRACE), DELOAD_EVE, log)
+
+
+BACKUP_AT = dtm.time(3, 30)  # the systemd timer's time (deploy/spotter-backup.timer)
+
+
+def backup_due(
+    now: dtm.datetime, zone: dtm.tzinfo, newest: dtm.datetime | None, at: dtm.time = BACKUP_AT
+) -> bool:
+    """Whether the nightly backup is due: past today's (or, before it, yesterday's) backup
+    time in the installation's zone with no backup made since. A bot down at 03:30 makes it
+    as soon as it is back; the backups on disk are the log, so it is made once a night."""
+    today = now.astimezone(zone).date()
+    due = local_instant(today, at, zone)
+    if now < due:
+        due = local_instant(today - dtm.timedelta(days=1), at, zone)
+    return newest is None or newest < due

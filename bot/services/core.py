@@ -29,6 +29,14 @@ def utc_now() -> dtm.datetime:
     return dtm.datetime.now(dtm.UTC)
 
 
+def offset_clock(seconds: float) -> Clock:
+    """The real clock moved by ``seconds`` (SPOTTER_CLOCK_OFFSET_S, for tests); 0: utc_now."""
+    if not seconds:
+        return utc_now
+    offset = dtm.timedelta(seconds=seconds)
+    return lambda: utc_now() + offset
+
+
 class DuplicateUpdateError(Exception):
     """This Telegram update was applied before; its effect is already stored."""
 

@@ -141,3 +141,44 @@ async def test_a_new_hour_applies_from_the_next_day_and_never_twice_a_day(
     assert await run_pass(app, "morning") == 0
     clock.advance(minutes=1)
     assert await run_pass(app, "morning") == 1
+
+
+async def test_a_restart_inside_the_grace_window_after_sending_sends_nothing_more(
+    bot_settings: Settings, tg: FakeTelegram, clock: FrozenClock
+) -> None:
+    """Sent at 07:00, the bot goes down and comes back at 08:30 (still inside the morning's
+    grace): its first run finds the claim and sends nothing; the next day's comes as usual."""
+    clock.now = MONDAY_0700
+    async with bot_app(bot_settings, clock) as pair:
+        await athlete(pair[1])
+        assert await run_pass(pair, "morning") == 1
+    clock.advance(hours=1, minutes=30)
+    async with bot_app(bot_settings, clock) as pair:
+        schedule(pair[0])
+        assert pair[0].job_queue is not None
+        (job,) = pair[0].job_queue.get_jobs_by_name("morning")
+        await job.run(pair[0])
+        assert len(texts(tg, ANN)) == 1
+        clock.now = MONDAY_0700 + dtm.timedelta(days=2)
+        assert await run_pass(pair, "morning") == 1
+    assert len(texts(tg, ANN)) == 2
+
+
+@pytest.mark.parametrize(
+    ("local_time", "sent"),
+    [(dtm.time(21, 59), 1), (dtm.time(22, 0), 0)],
+    ids=["inside-its-window", "after-it"],
+)
+async def test_a_weekly_summary_missed_while_down_goes_out_only_inside_its_window(
+    bot_settings: Settings, tg: FakeTelegram, clock: FrozenClock, local_time: dtm.time, sent: int
+) -> None:
+    """Down on Sunday evening from 18:00: back at 21:59 the summary goes out, at 22:00 not."""
+    clock.now = MONDAY_0700
+    async with bot_app(bot_settings, clock) as pair:
+        await athlete(pair[1])
+    clock.now = dtm.datetime.combine(dtm.date(2026, 11, 22), local_time, ZoneInfo("Europe/Berlin"))
+    async with bot_app(bot_settings, clock) as pair:
+        assert await run_pass(pair, "weekly") == sent
+        clock.advance(days=1)
+        assert await run_pass(pair, "weekly") == 0
+    assert len([t for t in texts(tg, ANN) if t.startswith("🗓")]) == sent
