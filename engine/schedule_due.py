@@ -91,3 +91,37 @@ def backup_due(
     if now < due:
         due = local_instant(today - dtm.timedelta(days=1), at, zone)
     return newest is None or newest < due
+
+
+def next_daily(
+    now: dtm.datetime, zone: dtm.tzinfo, at: dtm.time, days: Collection[int] = ALL_DAYS
+) -> dtm.datetime | None:
+    """The first instant from ``now`` on at which a daily local time on ``days`` comes."""
+    today = now.astimezone(zone).date()
+    for ahead in range(8):
+        day = today + dtm.timedelta(days=ahead)
+        if day.weekday() in days and (due := local_instant(day, at, zone)) >= now:
+            return due
+    return None
+
+
+def next_morning(now: dtm.datetime, zone: dtm.tzinfo, prefs: Reminders) -> dtm.datetime | None:
+    """When the next morning message is due (None when it is off or on no day)."""
+    return next_daily(now, zone, dtm.time(prefs.hour), prefs.days) if prefs.morning else None
+
+
+def next_weekly(now: dtm.datetime, zone: dtm.tzinfo, prefs: Reminders) -> dtm.datetime | None:
+    """When the next weekly summary is due (None when it is off)."""
+    return next_daily(now, zone, EVENING, (SUNDAY,)) if prefs.weekly else None
+
+
+def next_deload_eve(
+    now: dtm.datetime, zone: dtm.tzinfo, starts: Iterable[dtm.date]
+) -> dtm.datetime | None:
+    """When the next deload reminder is due: 19:00 the evening before a deload week."""
+    found = [
+        due
+        for start in starts
+        if (due := local_instant(start - dtm.timedelta(days=1), EVENING, zone)) >= now
+    ]
+    return min(found, default=None)

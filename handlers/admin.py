@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.ext import CommandHandler, ContextTypes, filters
 
 from bot.context import inbox_of, services_of
+from bot.services.deliveries import KIND_NAMES as JOBS
 from bot.services.status import Status
 
 COMMANDS: list[tuple[str, str]] = []  # not in everyone's menu
@@ -49,6 +50,12 @@ def render_status(status: Status, now: dtm.datetime) -> str:
             f"Memory: {status.memory_mb:.0f} MB",
             "Next scheduled:" if runs else "Next scheduled: nothing",
             *runs,
+            "Next deliveries:" if status.deliveries else "Next deliveries: none",
+            *(
+                f"  {JOBS.get(u.kind, u.kind)}: {u.first.astimezone(dtm.UTC):%Y-%m-%d %H:%M} UTC"
+                f", {u.count} in the next 24 h"
+                for u in status.deliveries
+            ),
         ]
     )
 

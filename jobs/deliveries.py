@@ -26,7 +26,7 @@ from telegram.ext import Application, ContextTypes
 from bot.context import services_of
 from bot.inline import keyboard
 from bot.services import Services
-from bot.services.deliveries import Outgoing
+from bot.services.deliveries import KIND_NAMES, Outgoing
 from bot.services.voice import Edit
 from engine.schedule_due import MORNING
 
@@ -35,12 +35,7 @@ log = logging.getLogger(__name__)
 INTERVAL_S = 60.0
 FIRST_RUN_S = 3.0  # soon after start-up, so a missed delivery still in its window goes out
 # Job names by delivery kind: what /status lists and what onboarding promises.
-JOBS = {
-    "morning": "morning",
-    "deload_eve": "deload reminder",
-    "weekly": "weekly summary",
-    "coach_digest": "coach digest",
-}
+JOBS = KIND_NAMES
 
 
 def _voice_edit(bot: Bot, services: Services, out: Outgoing, message_id: int) -> Edit:

@@ -92,7 +92,7 @@ def build_services(
         programs=programs,
         uploads=UploadService(core),
         athlete=AthleteService(core),
-        status=StatusService(core),
+        status=StatusService(core, deliveries),
         access=access,
         roles=RoleService(core, access),
         teams=TeamService(core, access),

@@ -30,6 +30,13 @@ from storage.deliveries import Recipient
 log = logging.getLogger(__name__)
 Buttons = tuple[tuple[tuple[str, str], ...], ...]  # rows of (label, callback data)
 Claim = tuple[str, dtm.date]  # (kind, key)
+# Each kind's name as people read it: its job's name (/status) and what onboarding promises.
+KIND_NAMES = {
+    "morning": "morning",
+    "deload_eve": "deload reminder",
+    "weekly": "weekly summary",
+    "coach_digest": "coach digest",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +89,15 @@ class Kind(Protocol):
         ...
 
 
+@dataclass(frozen=True, slots=True)
+class Upcoming:
+    """The next deliveries of one kind: the first, and how many fall within the horizon."""
+
+    kind: str
+    first: dtm.datetime
+    count: int
+
+
 def coached(facts: Facts, phrasings: tuple[str, ...]) -> Coached:
     """A scheduled message's coaching line: one of its kind's phrasings, picked from the facts
     (the same facts, the same line), until the model's sentence replaces it."""
@@ -130,6 +146,25 @@ class DeliveryService:
             if final is not None:
                 found.append(Due(user, final))
         return found
+
+    async def upcoming(self, horizon: dtm.timedelta = dtm.timedelta(days=1)) -> list[Upcoming]:
+        """Per kind that can tell: its next delivery and how many come within ``horizon``."""
+        now = self.core.clock()
+        async with self.core.db.read() as session:
+            users = await repo.recipients(session)
+        inactive = await self._inactive_users()
+        found = []
+        for name, kind in self.kinds.items():
+            next_at = getattr(kind, "next_at", None)
+            if next_at is None:
+                continue
+            times = [
+                t for u in users if u.user_id not in inactive and (t := await next_at(now, u))
+            ]
+            if times:
+                soon = sum(1 for t in times if t < now + horizon)
+                found.append(Upcoming(name, min(times), soon))
+        return sorted(found, key=lambda u: u.first)
 
     async def claim(self, name: str, due: Due) -> Outgoing | None:
         """Compose, then claim the delivery (and its extras); None when claimed before."""

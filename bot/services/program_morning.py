@@ -38,7 +38,7 @@ from engine.loading import default_profile
 from engine.program import PlannedSession, session_for
 from engine.readiness import BASELINE_DAYS, CheckIn, Readiness, adjusted_session, readiness
 from engine.schedule import Slot
-from engine.schedule_due import MORNING, morning_due
+from engine.schedule_due import MORNING, morning_due, next_morning
 from engine.schedule_moves import move_to_next_day
 from prompts.facts import Decision, Facts
 from prompts.phrasing import MORNING as MORNING_TOPIC
@@ -174,6 +174,10 @@ class MorningDeliveries:
         if not user.has_program:
             return None
         return morning_due(now, zone_of(user), reminders_of(user), log)
+
+    async def next_at(self, now: dtm.datetime, user: Recipient) -> dtm.datetime | None:
+        """When the user's next morning message is due (for /status)."""
+        return next_morning(now, zone_of(user), reminders_of(user)) if user.has_program else None
 
     async def compose(self, user: Recipient, slot: Slot) -> Draft:
         """Today's session (catching the plan up first), a rest-day note, deload notes."""

@@ -29,6 +29,7 @@ from engine.schedule_due import (
     days_of,
     deload_eve_due,
     mask_of,
+    next_deload_eve,
 )
 from prompts.facts import Decision, Facts
 from storage import deliveries as repo
@@ -130,6 +131,13 @@ class DeloadEveReminders:
         if active is None:
             return None
         return deload_eve_due(now, zone, deload_starts(active), log)
+
+    async def next_at(self, now: dtm.datetime, user: Recipient) -> dtm.datetime | None:
+        """When the user's next deload reminder is due (for /status)."""
+        active = await self._programs.active(user.user_id) if user.has_program else None
+        if active is None:
+            return None
+        return next_deload_eve(now, zone_of(user), deload_starts(active))
 
     async def compose(self, user: Recipient, slot: Slot) -> Draft:
         """What changes in the deload week, and why."""

@@ -14,6 +14,7 @@ import httpx
 from sqlalchemy import func, select
 
 from bot.services.core import Core
+from bot.services.deliveries import DeliveryService, Upcoming
 from storage.backup import database_path
 from storage.tables import User
 
@@ -33,6 +34,7 @@ class Status:
     ollama: str
     newest_backup_age_s: float | None
     memory_mb: float
+    deliveries: tuple[Upcoming, ...] = ()  # the next scheduled messages per kind
 
 
 def _version() -> str:
@@ -72,8 +74,9 @@ def _memory_mb() -> float:
 class StatusService:
     """Gathers the facts of /status."""
 
-    def __init__(self, core: Core) -> None:
+    def __init__(self, core: Core, deliveries: DeliveryService | None = None) -> None:
         self._core = core
+        self._deliveries = deliveries
 
     def is_admin(self, user_id: int) -> bool:
         """Whether this Telegram user administers the installation (SPOTTER_ADMIN_IDS)."""
@@ -114,4 +117,5 @@ class StatusService:
                 core.settings.data_dir / "backups", core.clock()
             ),
             memory_mb=_memory_mb(),
+            deliveries=tuple(await self._deliveries.upcoming()) if self._deliveries else (),
         )

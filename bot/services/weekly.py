@@ -21,7 +21,7 @@ from bot.services.sets import from_kg
 from bot.services.voice import VoiceService
 from engine.landmarks import LANDMARKS
 from engine.schedule import Slot
-from engine.schedule_due import WEEKLY, weekly_due
+from engine.schedule_due import WEEKLY, next_weekly, weekly_due
 from prompts.facts import Decision, Facts
 from storage import logbook
 from storage.deliveries import Recipient
@@ -54,6 +54,10 @@ class WeeklySummaries:
     async def slot(self, now: dtm.datetime, user: Recipient, log: DayLog) -> Slot | None:
         """Sunday 19:00–22:00 local, once per ISO week (keyed by its Monday)."""
         return weekly_due(now, zone_of(user), reminders_of(user), log)
+
+    async def next_at(self, now: dtm.datetime, user: Recipient) -> dtm.datetime | None:
+        """When the user's next weekly summary is due (for /status)."""
+        return next_weekly(now, zone_of(user), reminders_of(user))
 
     async def compose(self, user: Recipient, slot: Slot) -> Draft:
         """The summary text and the volume chart; nothing when the week was empty."""

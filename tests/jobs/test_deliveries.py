@@ -182,3 +182,21 @@ async def test_a_weekly_summary_missed_while_down_goes_out_only_inside_its_windo
         clock.advance(days=1)
         assert await run_pass(pair, "weekly") == 0
     assert len([t for t in texts(tg, ANN) if t.startswith("🗓")]) == sent
+
+
+async def test_status_lists_the_next_delivery_of_each_kind(app: Pair, clock: FrozenClock) -> None:
+    """Monday 06:00 in Berlin: Ann's morning slot at 07:00, Ken's at 07:00 in Tokyo (22:00
+    UTC); the Sunday summaries, Ken's first; the deload reminders on 13 Dec; a user with the
+    morning message off and no program counts for the summary only."""
+    clock.now = MONDAY_0700 - dtm.timedelta(hours=1)
+    await athlete(app[1])
+    await athlete(app[1], ANN + 1, "Asia/Tokyo")
+    await join(app[1], ANN + 2)
+    await app[1].reminders.change(uid(), ANN + 2, "on", 0)
+    found = {u.kind: u for u in await app[1].deliveries.upcoming()}
+    assert found["morning"].first == dtm.datetime(2026, 11, 16, 6, 0, tzinfo=dtm.UTC)
+    assert found["morning"].count == 2
+    assert found["weekly"].first == dtm.datetime(2026, 11, 22, 10, 0, tzinfo=dtm.UTC)
+    assert found["weekly"].count == 0
+    assert found["deload_eve"].first == dtm.datetime(2026, 12, 13, 10, 0, tzinfo=dtm.UTC)
+    assert list(found) == ["morning", "weekly", "deload_eve"]
