@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dtm
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -66,13 +67,35 @@ async def coach_sessions(
     return list((await session.exec(statement)).all())
 
 
+@dataclass(frozen=True, slots=True)
+class SetFacts:
+    """What compliance reads of a logged set (plain columns: a roster's 90 days of sets are
+    tens of thousands of rows, too many to build as table objects)."""
+
+    user_id: int
+    exercise: str
+    reps: int | None
+    weight_kg: float | None
+    rir: float | None
+    rpe: float | None
+    performed_at: dtm.datetime
+
+
 async def sets_of(
     session: AsyncSession, user_ids: Collection[int], since: dtm.datetime
-) -> list[SetLog]:
+) -> list[SetFacts]:
     """Every set of these athletes since a time (UTC), oldest first."""
     statement = (
-        select(SetLog)
+        select(
+            SetLog.user_id,
+            SetLog.exercise,
+            SetLog.reps,
+            SetLog.weight_kg,
+            SetLog.rir,
+            SetLog.rpe,
+            SetLog.performed_at,
+        )
         .where(col(SetLog.user_id).in_(set(user_ids)), col(SetLog.performed_at) >= since)
         .order_by(col(SetLog.performed_at), col(SetLog.id))
     )
-    return list((await session.exec(statement)).all())
+    return [SetFacts(*row) for row in (await session.exec(statement)).all()]

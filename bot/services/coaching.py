@@ -21,7 +21,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.charts import Chart
 from bot.charts.adherence import AthleteWeeks, render_adherence
-from bot.services.access import Access, NotAllowedError
+from bot.services.access import NOT_YOURS_TO_SEE, Access, NotAllowedError, may_view_athlete
 from bot.services.charts import ChartService
 from bot.services.core import Core
 from bot.services.deliveries import DayLog, Draft, zone_of
@@ -34,8 +34,9 @@ from engine.schedule import ALL_DAYS, Slot, daily_slot, undelivered
 from storage import coaching as repo
 from storage import logbook
 from storage import teams as team_repo
+from storage.coaching import SetFacts
 from storage.deliveries import Recipient
-from storage.tables import CoachSession, SetLog, Team, User
+from storage.tables import CoachSession, Team, User
 
 DIGEST = "coach_digest"
 DIGEST_GRACE = dtm.timedelta(hours=2)
@@ -116,7 +117,7 @@ def _local(when: dtm.datetime, zone: ZoneInfo) -> dtm.date:
     return aware.astimezone(zone).date()
 
 
-def done_of(rows: Sequence[SetLog], zone: ZoneInfo) -> list[Done]:
+def done_of(rows: Sequence[SetFacts], zone: ZoneInfo) -> list[Done]:
     """Logged sets as the compliance engine reads them, on the athlete's local days."""
     return [
         Done(_local(r.performed_at, zone), r.exercise, r.reps, r.weight_kg, r.rir, r.rpe)
@@ -227,7 +228,7 @@ class CoachingService:
     async def _today_line(self, athlete: User) -> str:
         zone = ZoneInfo(athlete.timezone)
         today = self._core.clock().astimezone(zone).date()
-        plan, done = await self._history(athlete, today, days=1)
+        plan, done = (await self._histories([athlete], days=1))[athlete.id]
         result = compliance(plan, done, today, windows=(1,)).window(1)
         if not result.prescribed:
             return ""
@@ -237,19 +238,41 @@ class CoachingService:
 
     # -- reports -----------------------------------------------------------------------
 
-    async def _history(
-        self, athlete: User, today: dtm.date, days: int = HISTORY_DAYS
-    ) -> tuple[list[Prescribed], list[Done]]:
-        zone = ZoneInfo(athlete.timezone)
-        first = today - dtm.timedelta(days=days - 1)
+    def _today(self, athlete: User) -> dtm.date:
+        return self._core.clock().astimezone(ZoneInfo(athlete.timezone)).date()
+
+    async def _histories(
+        self, athletes: Sequence[User], days: int = HISTORY_DAYS
+    ) -> dict[int, tuple[list[Prescribed], list[Done]]]:
+        """Each athlete's prescriptions and logged sets over the last ``days`` of their own
+        local days, read for the whole roster in two queries."""
+        if not athletes:
+            return {}
+        todays = {a.id: self._today(a) for a in athletes}
+        span = dtm.timedelta(days=days - 1)
+        first, last = min(todays.values()) - span, max(todays.values())
         since = dtm.datetime.combine(first - dtm.timedelta(days=1), dtm.time(), tzinfo=dtm.UTC)
         async with self._core.db.read() as session:
-            rows = await repo.coach_sessions(session, [athlete.id], first, today)
-            sets = await repo.sets_of(session, [athlete.id], since)
-        plan = [p for row in rows for p in prescribed_of(row)]
-        coached_days = {row.local_date for row in rows}
-        plan.extend(await self._own_program(athlete.id, first, today, coached_days))
-        return plan, [d for d in done_of(sets, zone) if d.day >= first]
+            rows = await repo.coach_sessions(session, list(todays), first, last)
+            sets = await repo.sets_of(session, list(todays), since)
+        sessions_of: defaultdict[int, list[CoachSession]] = defaultdict(list)
+        for row in rows:
+            sessions_of[row.user_id].append(row)
+        sets_of: defaultdict[int, list[SetFacts]] = defaultdict(list)
+        for set_row in sets:
+            sets_of[set_row.user_id].append(set_row)
+        found = {}
+        for athlete in athletes:
+            today = todays[athlete.id]
+            start = today - span
+            mine = [r for r in sessions_of[athlete.id] if start <= r.local_date <= today]
+            plan = [p for row in mine for p in prescribed_of(row)]
+            taken = {row.local_date for row in mine}
+            plan.extend(await self._own_program(athlete.id, start, today, taken))
+            zone = ZoneInfo(athlete.timezone)
+            done = [d for d in done_of(sets_of[athlete.id], zone) if start <= d.day <= today]
+            found[athlete.id] = (plan, done)
+        return found
 
     async def _own_program(
         self, user_id: int, first: dtm.date, today: dtm.date, taken: set[dtm.date]
@@ -268,9 +291,12 @@ class CoachingService:
                     )
         return found
 
-    async def _line(self, athlete: User) -> AthleteLine:
-        today = self._core.clock().astimezone(ZoneInfo(athlete.timezone)).date()
-        plan, done = await self._history(athlete, today)
+    async def _lines(self, athletes: Sequence[User]) -> list[AthleteLine]:
+        histories = await self._histories(athletes)
+        return [self._line(a, *histories[a.id]) for a in athletes]
+
+    def _line(self, athlete: User, plan: list[Prescribed], done: list[Done]) -> AthleteLine:
+        today = self._today(athlete)
         last = max((d.day for d in done), default=None)
         planned = sum(p.sets for p in plan if p.day == today)
         found = compliance(plan, done, today)
@@ -293,13 +319,16 @@ class CoachingService:
         for team in await self._teams(coach_id, name):
             athletes = await self._roster(team)
             await self._check(coach_id, athletes)
-            lines = tuple([await self._line(a) for a in athletes])
+            lines = tuple(await self._lines(athletes))
             reports.append(TeamReport(team.id or 0, team.name, lines))
         return tuple(reports)
 
     async def _check(self, coach_id: int, athletes: Sequence[User]) -> None:
-        for athlete in athletes:  # the roster is the coach's own; checked all the same
-            await self._access.require_view(coach_id, athlete.id)
+        """The roster is the coach's own; checked all the same, by the one rule."""
+        actor = await self._access.actor(coach_id)
+        coached = await self._access.coached_athletes(coach_id)
+        if not all(may_view_athlete(actor, a.id, coached) for a in athletes):
+            raise NotAllowedError(NOT_YOURS_TO_SEE)
 
     async def adherence_chart(self, coach_id: int, name: str | None = None) -> Chart:
         """The team's compliance per athlete and week, rendered off the event loop."""
@@ -311,12 +340,13 @@ class CoachingService:
         team = teams[0]
         athletes = await self._roster(team)
         await self._check(coach_id, athletes)
-        rows = []
-        for athlete in athletes:
-            today = self._core.clock().astimezone(ZoneInfo(athlete.timezone)).date()
-            plan, done = await self._history(athlete, today, days=CHART_WEEKS * 7 + 6)
-            rows.append(AthleteWeeks(athlete.first_name,
-                                     tuple(weekly(plan, done, today, CHART_WEEKS))))  # fmt: skip
+        histories = await self._histories(athletes, days=CHART_WEEKS * 7 + 6)
+        rows = [
+            AthleteWeeks(
+                a.first_name, tuple(weekly(*histories[a.id], self._today(a), CHART_WEEKS))
+            )
+            for a in athletes
+        ]
         return await self._core.offload(render_adherence, team.name, tuple(rows))
 
     # -- an athlete's charts ------------------------------------------------------------------
@@ -373,7 +403,7 @@ class CoachingService:
             if team.id is None or settings[team.id].mode != "daily":
                 continue
             athletes = await self._roster(team)
-            parts.append(digest_text(team.name, [await self._line(a) for a in athletes]))
+            parts.append(digest_text(team.name, await self._lines(athletes)))
         if not parts:
             return Draft(None)
         return Draft(f"📋 Your teams today, {slot.day:%a %d %b}\n\n" + "\n\n".join(parts))
