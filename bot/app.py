@@ -25,6 +25,7 @@ from bot.settings import Settings
 from bot.workers import warm_up
 from handlers import (
     admin,
+    broadcast,
     buttons,
     charts,
     coach,
@@ -64,6 +65,7 @@ FEATURES = (
     admin,
     coach,
     coaching,
+    broadcast,
     text,
     buttons,
 )

@@ -153,14 +153,15 @@ async def on_chart_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     found = CALLBACK.match(query.data)
     if found is None:
         await query.answer()
-        return
+        raise ApplicationHandlerStop
     athlete, kind, args = int(found.group(1)), found.group(2), found.group(3)
     services = services_of(context)
     if not await services.access.can_view(query.from_user.id, athlete):
         await query.answer(NOT_YOURS_TO_SEE[:200], show_alert=True)
-        return
+        raise ApplicationHandlerStop
     await query.answer()
     await _send_chart(query.message, context, query.from_user.id, athlete, kind, args)
+    raise ApplicationHandlerStop
 
 
 async def before_done(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -6,10 +6,17 @@ import datetime as dtm
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlmodel import col, select
+from sqlmodel import col, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.tables import CoachSession, SetLog, Team, TeamNotice
+from storage.tables import (
+    Broadcast,
+    BroadcastRecipient,
+    CoachSession,
+    SetLog,
+    Team,
+    TeamNotice,
+)
 
 MODES = ("each", "daily", "off")
 
@@ -99,3 +106,66 @@ async def sets_of(
         .order_by(col(SetLog.performed_at), col(SetLog.id))
     )
     return [SetFacts(*row) for row in (await session.exec(statement)).all()]
+
+
+async def broadcast_of(
+    session: AsyncSession, *, team_id: int, plan_name: str, week_start: dtm.date
+) -> Broadcast | None:
+    """The broadcast of a plan's week to a team, if it was made."""
+    statement = select(Broadcast).where(
+        Broadcast.team_id == team_id,
+        Broadcast.plan_name == plan_name,
+        Broadcast.week_start == week_start,
+    )
+    return (await session.exec(statement)).first()
+
+
+async def recipients(session: AsyncSession, broadcast_id: int) -> list[BroadcastRecipient]:
+    """A broadcast's athletes, in the order they were added."""
+    statement = (
+        select(BroadcastRecipient)
+        .where(BroadcastRecipient.broadcast_id == broadcast_id)
+        .order_by(col(BroadcastRecipient.user_id))
+    )
+    return list((await session.exec(statement)).all())
+
+
+async def claim_recipient(
+    session: AsyncSession, *, broadcast_id: int, user_id: int, now: dtm.datetime
+) -> bool:
+    """Move a recipient from pending to sending; False when someone claimed them first."""
+    statement = (
+        update(BroadcastRecipient)
+        .where(
+            col(BroadcastRecipient.broadcast_id) == broadcast_id,
+            col(BroadcastRecipient.user_id) == user_id,
+            col(BroadcastRecipient.status) == "pending",
+        )
+        .values(status="sending", updated_at=now)
+    )
+    result = await session.exec(statement)  # type: ignore[call-overload]
+    return bool(result.rowcount)
+
+
+async def set_recipient(
+    session: AsyncSession, *, broadcast_id: int, user_id: int, status: str, now: dtm.datetime
+) -> None:
+    """Record how a recipient's message went: sent, unopened, blocked (or pending again)."""
+    row = await session.get(BroadcastRecipient, (broadcast_id, user_id))
+    if row is None:
+        row = BroadcastRecipient(broadcast_id=broadcast_id, user_id=user_id, updated_at=now)
+    row.status, row.updated_at = status, now
+    session.add(row)
+    await session.flush()
+
+
+async def sessions_of_broadcast(
+    session: AsyncSession, broadcast_id: int, user_id: int
+) -> list[CoachSession]:
+    """One athlete's sessions of a broadcast, by day."""
+    statement = (
+        select(CoachSession)
+        .where(CoachSession.broadcast_id == broadcast_id, CoachSession.user_id == user_id)
+        .order_by(col(CoachSession.local_date))
+    )
+    return list((await session.exec(statement)).all())

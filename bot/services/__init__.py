@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.services.access import Access
 from bot.services.athlete import AthleteService
+from bot.services.broadcast import BroadcastService
 from bot.services.charts import ChartService
 from bot.services.coaching import CoachingService
 from bot.services.core import Clock, Core, utc_now
@@ -60,6 +61,7 @@ class Services:
     morning: MorningDeliveries
     housekeeping: HousekeepingService
     coaching: CoachingService
+    broadcast: BroadcastService
 
 
 def build_services(
@@ -104,4 +106,5 @@ def build_services(
         morning=morning,
         housekeeping=HousekeepingService(core),
         coaching=coaching,
+        broadcast=BroadcastService(core, access),
     )

@@ -13,10 +13,10 @@ from telegram import Bot
 
 from bot.services import Services
 from jobs.deliveries import send_due
-from storage import teams as team_repo
 from storage.tables import Broadcast, CoachSession
 from tests.conftest import FrozenClock
 from tests.faketg import FakeTelegram
+from tests.handlers.coaching_support import squad_of_two
 from tests.handlers.team_support import (
     ATHLETE,
     COACH,
@@ -25,7 +25,6 @@ from tests.handlers.team_support import (
     bot_with_admin,
     has,
     make_coach,
-    onboard_as,
     press,
     say,
 )
@@ -39,14 +38,9 @@ async def squad(
 ) -> AsyncIterator[Services]:
     """A coach with team Squad: Abe (kg, a coached session today: 3 squat sets) and Bea (lb)."""
     async with bot_with_admin(tmp_path, db_url, tg, clock) as services:
-        await make_coach(tg, COACH)
-        await onboard_as(tg, ATHLETE, "Abe")
-        await onboard_as(tg, OTHER_ATHLETE, "Bea", units="lb")
-        info = await services.teams.create(1_000_001, COACH, "Squad")
+        team_id = await squad_of_two(services, tg, clock)
         async with services.core.db.write(now=clock()) as session:
-            for athlete in (ATHLETE, OTHER_ATHLETE):
-                await team_repo.add_member(session, team_id=info.id, user_id=athlete, now=clock())
-            cast = Broadcast(team_id=info.id, plan_name="Base", week_start=TODAY,
+            cast = Broadcast(team_id=team_id, plan_name="Base", week_start=TODAY,
                              coach_id=COACH, created_at=clock())  # fmt: skip
             session.add(cast)
             await session.flush()
