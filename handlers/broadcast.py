@@ -2,13 +2,16 @@
 
 Every private message goes through the application's bot, so the rate limiter keeps
 Telegram's pace (30 a second in all, 20 a minute into one group) and waits out a 429's
-retry_after; a flood wait outlasting its retries leaves the athlete pending for the next
-/broadcast of the same week, never retried in a loop here. Each athlete is claimed in the
-database before their message goes out (bot.services.broadcast), so nobody gets it twice.
+retry_after; a flood wait outlasting its retries is waited out here a few times more, then
+the athlete is left pending for the next /broadcast of the same week. Each athlete is
+claimed in the database before their message goes out (bot.services.broadcast), so nobody
+gets it twice.
 """
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dtm
 import logging
 import re
 
@@ -39,6 +42,7 @@ COMMANDS = [("broadcast", "Coaches: post a plan's week to a team: /broadcast PLA
 MY_LOADS = "💪 My loads"
 TAP_BOT_FIRST = "Open a chat with me and press Start first, then tap My loads again."
 _DATA = re.compile(r"^bl:(\d{1,12})$")
+FLOOD_WAITS = 4  # flood waits honoured per athlete before they are left for the next run
 
 
 def never_opened(exc: Forbidden) -> bool:
@@ -48,17 +52,27 @@ def never_opened(exc: Forbidden) -> bool:
 
 async def _deliver(bot: Bot, user_id: int, text: str) -> str:
     """Send one athlete's week; the recipient's new status."""
-    try:
-        await bot.send_message(user_id, shorten(text, 4096))
-    except Forbidden as exc:
-        return UNOPENED if never_opened(exc) else BLOCKED
-    except (RetryAfter, NetworkError) as exc:  # after the limiter's and the request's retries
-        log.warning("broadcast message not sent yet user_id=%s: %s", user_id, exc)
-        return PENDING
-    except BadRequest as exc:
-        log.warning("broadcast message refused user_id=%s: %s", user_id, exc)
-        return BLOCKED
-    return SENT
+    for _ in range(FLOOD_WAITS):
+        try:
+            await bot.send_message(user_id, shorten(text, 4096))
+        except RetryAfter as exc:  # a flood wait outlasting the limiter's retries: wait it out
+            log.info("broadcast waits %s s for Telegram user_id=%s", exc.retry_after, user_id)
+            await asyncio.sleep(_seconds(exc.retry_after))
+            continue
+        except Forbidden as exc:
+            return UNOPENED if never_opened(exc) else BLOCKED
+        except NetworkError as exc:  # after the request's own retries
+            log.warning("broadcast message not sent yet user_id=%s: %s", user_id, exc)
+            return PENDING
+        except BadRequest as exc:
+            log.warning("broadcast message refused user_id=%s: %s", user_id, exc)
+            return BLOCKED
+        return SENT
+    return PENDING
+
+
+def _seconds(wait: float | dtm.timedelta) -> float:
+    return wait.total_seconds() if isinstance(wait, dtm.timedelta) else float(wait)
 
 
 async def _post(bot: Bot, prepared: Prepared, text: str) -> tuple[int, int] | None:
