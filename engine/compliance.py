@@ -69,6 +69,7 @@ class DayResult:
     done: int
     load_ratios: tuple[float, ...] = ()  # done load ÷ prescribed load, per matched set
     effort_deltas: tuple[float, ...] = ()  # done RIR − target RIR (+: easier than planned)
+    per_item: tuple[int, ...] = ()  # sets done of each planned exercise, in plan order
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,23 +159,25 @@ def match_day(day: dtm.date, plan: Sequence[Prescribed], done: Sequence[Done]) -
     planned_names = {p.exercise for p in plan}
     ratios: list[float] = []
     efforts: list[float] = []
-    count, missing = 0, []
-    for item in plan:
+    counts, missing = [0] * len(plan), []
+    for index, item in enumerate(plan):
         own = by_exercise.get(item.exercise, [])
         matched, by_exercise[item.exercise] = own[: item.sets], own[item.sets :]
         for row in matched:
             _compare(item, row, ratios, efforts)
-        count += len(matched)
-        missing.extend([item] * (item.sets - len(matched)))
+        counts[index] = len(matched)
+        missing.extend([index] * (item.sets - len(matched)))
     spare = [r for name, rows in by_exercise.items() if name not in planned_names for r in rows]
-    for item in missing:
+    for index in missing:
+        item = plan[index]
         swap = next((r for r in spare if is_swap(item.exercise, r.exercise)), None)
         if swap is not None:
             spare.remove(swap)
-            count += 1
+            counts[index] += 1
             _compare(replace(item, load_kg=None), swap, ratios, efforts)  # a swap's load differs
     total = sum(max(0, p.sets) for p in plan)
-    return DayResult(day, total, min(count, total), tuple(ratios), tuple(efforts))
+    done_sets = min(sum(counts), total)
+    return DayResult(day, total, done_sets, tuple(ratios), tuple(efforts), tuple(counts))
 
 
 def day_results(

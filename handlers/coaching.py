@@ -1,5 +1,7 @@
 """What the coach sees: /team notify, /team report with the adherence chart, an athlete's
-chart (/chart e1rm squat for Anna, or buttons), and the notice when an athlete finishes.
+chart (/chart e1rm squat for Anna, or buttons), and the notice when an athlete finishes;
+what the athlete sees of the coach's plan: /today and /week show a coached session planned
+against done (ahead of the program's /today and /week, which answer on other days).
 
 /team report and /team notify are answered here, ahead of /team's own handler (group -1,
 which then stops), so the teams module stays as it is. The notice on /done needs to know
@@ -9,6 +11,7 @@ marks the update, and the notice goes out after it (group 1).
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 
@@ -26,7 +29,7 @@ from telegram.ext import (
 
 from bot.context import services_of
 from bot.services.access import NOT_YOURS_TO_SEE
-from bot.services.coaching import MODES, report_text
+from bot.services.coaching import MODES, CoachedDay, report_text
 from engine.errors import EngineError
 from handlers.charts import KINDS
 from handlers.limits import CAPTION_LIMIT, reply_in_parts, shorten
@@ -187,9 +190,56 @@ async def after_done(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
             log.warning("coach notice failed coach_id=%s: %s", notice.coach_id, exc)
 
 
+def coached_text(today: dt.date, days: list[CoachedDay], heading: str) -> str:
+    """Coached sessions, each planned exercise against the sets done of it."""
+    lines = [heading]
+    for day in days:
+        when = "Today" if day.day == today else f"{day.day:%a %d %b}"
+        lines.append("")
+        lines.append(f"{when}" + (f" — {day.title}" if day.title else "") + " (your coach's plan)")
+        for item in day.items:
+            mark = "✅" if item.done >= item.sets else "▫️" if not item.done else "◐"
+            lines.append(f"{mark} {item.text} — {item.done}/{item.sets} sets")
+    lines.append("")
+    lines.append("Log your sets as usual; /done when you finish.")
+    return "\n".join(lines)
+
+
+async def coached_today(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/today on a day with a coached session: it, planned against done; else /today as
+    usual (the program's)."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    today, days = await services_of(context).coaching.coached_days(user.id)
+    if not days:
+        return
+    await reply_in_parts(message, coached_text(today, days, f"📋 {today:%a %d %b}"))
+    raise ApplicationHandlerStop
+
+
+async def coached_week(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/week in a week with coached sessions: them, planned against done."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    coaching = services_of(context).coaching
+    today, _ = await coaching.coached_days(user.id)
+    monday = today - dt.timedelta(days=today.weekday())
+    _, days = await coaching.coached_days(user.id, monday, monday + dt.timedelta(days=6))
+    if not days:
+        return
+    await reply_in_parts(message, coached_text(today, days, f"🗓 Week of {monday:%a %d %b}"))
+    raise ApplicationHandlerStop
+
+
 PRIVATE = filters.ChatType.PRIVATE
 HANDLERS = {
-    -2: [CommandHandler("done", before_done, filters=PRIVATE)],
+    -2: [
+        CommandHandler("done", before_done, filters=PRIVATE),
+        CommandHandler("today", coached_today, filters=PRIVATE),
+        CommandHandler("week", coached_week, filters=PRIVATE),
+    ],
     -1: [
         MessageHandler(PRIVATE & filters.Regex(TEAM_VERB), team_verb),
         MessageHandler(PRIVATE & filters.Regex(CHART_FOR), chart_for),

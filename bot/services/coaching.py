@@ -28,7 +28,7 @@ from bot.services.deliveries import DayLog, Draft, zone_of
 from bot.services.programs import ProgramService
 from bot.services.teams import NO_SUCH_TEAM
 from bot.services.workouts import WorkoutService, WorkoutSummary
-from engine.compliance import Compliance, Done, Prescribed, compliance, weekly
+from engine.compliance import Compliance, Done, Prescribed, compliance, match_day, weekly
 from engine.errors import EngineError
 from engine.schedule import ALL_DAYS, Slot, daily_slot, undelivered
 from storage import coaching as repo
@@ -82,6 +82,24 @@ class AthleteLine:
         """The 20-point drop, a low or missed week, or a quiet week."""
         week = self.compliance.window(7)
         return self.compliance.dropped or week.bucket in ("low", "missed") or self.quiet
+
+
+@dataclass(frozen=True, slots=True)
+class CoachedItem:
+    """One planned exercise of a coached session, and the sets done of it so far."""
+
+    text: str  # as the athlete was sent it, with their load
+    sets: int
+    done: int
+
+
+@dataclass(frozen=True, slots=True)
+class CoachedDay:
+    """A coached session on one of the athlete's local days: planned against done."""
+
+    day: dtm.date
+    title: str
+    items: tuple[CoachedItem, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,6 +366,39 @@ class CoachingService:
             for a in athletes
         ]
         return await self._core.offload(render_adherence, team.name, tuple(rows))
+
+    # -- an athlete's coached sessions ---------------------------------------------------------
+
+    async def coached_days(
+        self, user_id: int, first: dtm.date | None = None, last: dtm.date | None = None
+    ) -> tuple[dtm.date, list[CoachedDay]]:
+        """The athlete's today and their coached sessions between two local days (default:
+        today), each planned exercise with the sets done of it."""
+        async with self._core.db.read() as session:
+            athlete = await session.get(User, user_id)
+        if athlete is None:
+            return self._core.clock().date(), []
+        today = self._today(athlete)
+        first, last = first or today, last or today
+        zone = ZoneInfo(athlete.timezone)
+        since = dtm.datetime.combine(first - dtm.timedelta(days=1), dtm.time(), tzinfo=dtm.UTC)
+        async with self._core.db.read() as session:
+            rows = await repo.coach_sessions(session, [user_id], first, last)
+            sets = await repo.sets_of(session, [user_id], since) if rows else []
+        done = done_of(sets, zone)
+        found = []
+        for row in rows:
+            plan = prescribed_of(row)
+            result = match_day(row.local_date, plan, [d for d in done if d.day == row.local_date])
+            texts = [
+                str(i.get("text") or i["exercise"]) for i in json.loads(row.exercises or "[]")
+            ]
+            items = tuple(
+                CoachedItem(text, p.sets, n)
+                for text, p, n in zip(texts, plan, result.per_item, strict=True)
+            )
+            found.append(CoachedDay(row.local_date, row.title, items))
+        return today, found
 
     # -- an athlete's charts ------------------------------------------------------------------
 

@@ -60,6 +60,7 @@ def test_a_swap_of_the_same_pattern_counts_and_ad_hoc_work_does_not() -> None:
     rows = done(MON, "leg press", n=3, reps=10) + done(MON, "bicep curl", n=5, reps=10)
     result = match_day(MON, [plan(MON, "squat", 3), plan(MON, "bench press", 3)], rows)
     assert result.done == 3  # the leg presses stand in for the squats; curls replace nothing
+    assert result.per_item == (3, 0)
 
 
 def test_isolation_swaps_need_a_shared_primary_muscle() -> None:
@@ -74,6 +75,9 @@ def test_own_exercise_is_matched_before_a_swap() -> None:
     # Two squat sets done plus a leg press: the planned 3 squats are all covered.
     rows = done(MON, "squat", n=2, reps=5) + done(MON, "leg press", n=1, reps=10)
     assert match_day(MON, [plan(MON)], rows).done == 3
+    # The same exercise planned twice (top sets, then back-off sets) is filled in order.
+    rows = done(MON, "squat", n=4, reps=5)
+    assert match_day(MON, [plan(MON, sets=1), plan(MON, sets=5)], rows).per_item == (1, 3)
 
 
 def test_a_set_is_not_used_twice_for_two_planned_exercises() -> None:

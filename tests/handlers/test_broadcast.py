@@ -191,3 +191,29 @@ async def test_without_plans_the_coach_is_told_how(squad: Services, tg: FakeTele
     assert (await say(tg, COACH, "/broadcast Base")).text == (
         "Plans come first: write one with /plan new NAME, then /broadcast it."
     )
+
+
+async def test_today_and_week_show_the_coachs_session_planned_against_done(
+    squad: Services, tg: FakeTelegram, clock: FrozenClock
+) -> None:
+    await say(tg, COACH, "/broadcast Base")
+    clock.now = dtm.datetime(2026, 11, 23, 16, 0, tzinfo=dtm.UTC)  # Monday 17:00 in Berlin
+    for text in ("squat 102.5x5", "squat 102.5x5", "squat 102.5x5", "bench 70x8 @8"):
+        tg.send_text(ATHLETE, text, date=clock())
+        await tg.await_for(ATHLETE, predicate=has("✅"))
+    tg.send_text(ATHLETE, "/today")
+    (today,) = await tg.await_for(ATHLETE, predicate=has("📋"))
+    assert today.text == (
+        "📋 Mon 23 Nov\n\nToday — Heavy (your coach's plan)\n"
+        "◐ Squat 5 × 5 @ 102.5 kg — 3/5 sets\n"
+        "◐ Bench press 3 × 8 @ 70 kg (RPE 8) — 1/3 sets\n\n"
+        "Log your sets as usual; /done when you finish."
+    )
+    tg.send_text(ATHLETE, "/week")
+    (week,) = await tg.await_for(ATHLETE, predicate=has("🗓"))
+    assert week.text.startswith("🗓 Week of Mon 23 Nov\n\nToday — Heavy (your coach's plan)")
+    assert "Thu 26 Nov (your coach's plan)\n▫️ Deadlift 3 × 3 @ 150 kg — 0/3 sets" in week.text
+    # Bea's /today shows her own loads; a day without a coached session is the program's.
+    assert "225 lb" in (await say(tg, OTHER_ATHLETE, "/today")).text
+    clock.now = dtm.datetime(2026, 11, 24, 16, 0, tzinfo=dtm.UTC)
+    assert "coach's plan" not in (await say(tg, ATHLETE, "/today")).text
