@@ -34,6 +34,7 @@ from telegram.ext import (
 
 from bot.context import services_of
 from bot.services.broadcast import BLOCKED, PENDING, SENT, UNOPENED, Prepared
+from engine.errors import EngineError
 from handlers.limits import reply_in_parts, shorten
 
 log = logging.getLogger(__name__)
@@ -115,12 +116,39 @@ def _report(prepared: Prepared, outcomes: dict[str, list[str]], group: str) -> s
 
 
 async def broadcast(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/broadcast PLAN [TEAM] [from DATE]."""
+    """/broadcast PLAN [TEAM] [from DATE] in a private chat."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
+    args = " ".join(context.args or ())
+    report = await _run(context, update.update_id, user.id, args)
+    await reply_in_parts(message, report)
+
+
+async def broadcast_in_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/broadcast PLAN [from DATE] in a team's linked group: that team's broadcast. The group
+    gets the post only; the coach's report goes to their private chat (a refusal is short
+    and says nothing personal)."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        raise ApplicationHandlerStop
     service = services_of(context).broadcast
-    prepared = await service.prepare(update.update_id, user.id, " ".join(context.args or ()))
+    try:
+        args = await service.in_group(user.id, message.chat_id, " ".join(context.args or ()))
+        report = await _run(context, update.update_id, user.id, args)
+    except EngineError as exc:
+        await message.reply_text(shorten(str(exc), 500))
+        raise ApplicationHandlerStop from None
+    try:
+        await context.bot.send_message(user.id, shorten(report, 4096))
+    except TelegramError as exc:
+        log.info("broadcast report not sent privately coach_id=%s: %s", user.id, exc)
+    raise ApplicationHandlerStop
+
+
+async def _run(context: ContextTypes.DEFAULT_TYPE, update_id: int, user_id: int, args: str) -> str:
+    service = services_of(context).broadcast
+    prepared = await service.prepare(update_id, user_id, args)
     outcomes: dict[str, list[str]] = {SENT: [], UNOPENED: [], BLOCKED: [], PENDING: []}
     for private in prepared.privates:
         if not await service.claim(prepared.broadcast_id, private.user_id):
@@ -139,7 +167,7 @@ async def broadcast(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         else:
             await service.posted(prepared.broadcast_id, posted[0], posted[1], text)
             group = "Posted in the group."
-    await reply_in_parts(message, _report(prepared, outcomes, group))
+    return _report(prepared, outcomes, group)
 
 
 async def my_loads(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -166,7 +194,11 @@ async def my_loads(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 # "My loads" sits under a group message: it runs ahead of the guard that refuses presses
 # outside the presser's private chat (group -1), and checks the tapper itself.
+# /broadcast in a group runs ahead of the rule that keeps personal commands out of groups.
 HANDLERS = {
-    -2: [CallbackQueryHandler(my_loads, pattern=r"^bl:")],
+    -2: [
+        CallbackQueryHandler(my_loads, pattern=r"^bl:"),
+        CommandHandler("broadcast", broadcast_in_group, filters=~filters.ChatType.PRIVATE),
+    ],
     0: [CommandHandler("broadcast", broadcast, filters=filters.ChatType.PRIVATE)],
 }

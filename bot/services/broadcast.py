@@ -253,6 +253,21 @@ class BroadcastService:
             raise BroadcastError(f"To which team? Yours: {names}. {USAGE}")
         return " ".join(words), teams[0], when
 
+    async def in_group(self, coach_id: int, chat_id: int, text: str) -> str:
+        """The arguments of a /broadcast sent in a group: its linked team's name added."""
+        await self._access.require_coach(coach_id)
+        async with self._core.db.read() as session:
+            link = await team_links.chat_link(session, chat_id)
+            team = await team_repo.get_team(session, link.team_id) if link else None
+        if link is None or not link.active or team is None:
+            raise BroadcastError("This group is not linked to a team: /team link NAME first.")
+        await self._access.require_team_coach(coach_id, team.coach_id)
+        found = _FROM.search(text)
+        plan = text[: found.start()] if found else text
+        if not plan.strip():
+            raise BroadcastError(USAGE)
+        return f"{plan.strip()} {team.name}" + (found.group(0) if found else "")
+
     async def prepare(self, update_id: int, coach_id: int, text: str) -> Prepared:
         """Store the broadcast, each athlete's sessions and recipients; what to send."""
         await self._access.require_coach(coach_id)

@@ -217,3 +217,17 @@ async def test_today_and_week_show_the_coachs_session_planned_against_done(
     assert "225 lb" in (await say(tg, OTHER_ATHLETE, "/today")).text
     clock.now = dtm.datetime(2026, 11, 24, 16, 0, tzinfo=dtm.UTC)
     assert "coach's plan" not in (await say(tg, ATHLETE, "/today")).text
+
+
+async def test_broadcast_sent_in_the_linked_group(squad: Services, tg: FakeTelegram) -> None:
+    tg.send_text(COACH, "/broadcast@spotter_test_bot Base", chat_id=GROUP, chat_type="group")
+    (post,) = await tg.await_for(GROUP)
+    assert post.text == GROUP_POST
+    (report,) = await tg.await_for(COACH, predicate=has("📣"))
+    assert report.text == "📣 Squad: 2 athletes got their sessions. Posted in the group."
+    tg.send_text(ATHLETE, "/broadcast Base", chat_id=GROUP, chat_type="group")
+    (refusal,) = await tg.await_for(GROUP)
+    assert refusal.text.startswith("That's for coaches")
+    tg.send_text(COACH, "/broadcast Base", chat_id=-777, chat_type="group")
+    (unlinked,) = await tg.await_for(-777)
+    assert unlinked.text == "This group is not linked to a team: /team link NAME first."
