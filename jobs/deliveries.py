@@ -17,6 +17,7 @@ keeps it: a blocked bot (403) also marks the user inactive until they write agai
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import Bot
@@ -33,6 +34,8 @@ from engine.schedule_due import MORNING
 log = logging.getLogger(__name__)
 
 INTERVAL_S = 60.0
+# Below the limiter's 30 messages a second overall: the rest is kept for replies.
+SCHEDULED_PER_S = 20.0
 FIRST_RUN_S = 3.0  # soon after start-up, so a missed delivery still in its window goes out
 # Job names by delivery kind: what /status lists and what onboarding promises.
 JOBS = KIND_NAMES
@@ -72,9 +75,15 @@ async def _send(bot: Bot, services: Services, out: Outgoing) -> None:
 
 
 async def send_due(bot: Bot, services: Services, kind: str) -> int:
-    """Send every due message of one kind; returns how many were sent."""
+    """Send every due message of one kind, at most SCHEDULED_PER_S a second so the rate
+    limiter always has room for replies to people writing meanwhile; returns how many."""
     deliveries, sent = services.deliveries, 0
-    for due in await deliveries.due(kind):
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    for number, due in enumerate(await deliveries.due(kind)):
+        wait = started + number / SCHEDULED_PER_S - loop.time()
+        if wait > 0:
+            await asyncio.sleep(wait)
         user_id = due.recipient.user_id
         try:
             out = await deliveries.claim(kind, due)

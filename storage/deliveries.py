@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dtm
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sqlalchemy import exists, or_
+from sqlalchemy import exists, func, or_
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -34,12 +34,18 @@ class Recipient:
     weekly: bool = True
     has_program: bool = False
     checkin: int = 3  # readiness questions on the morning message: 3, 1 or 0
+    program_start: dtm.date | None = None  # the first day of their active program
 
 
 async def recipients(session: AsyncSession) -> list[Recipient]:
     """Every onboarded user who has not refused messages, with their settings, oldest first."""
     program = exists().where(
         col(ProgramRow.user_id) == col(User.id), col(ProgramRow.active).is_(True)
+    )
+    start = (
+        select(func.max(ProgramRow.start_date))
+        .where(col(ProgramRow.user_id) == col(User.id), col(ProgramRow.active).is_(True))
+        .scalar_subquery()
     )
     statement = (
         select(
@@ -53,6 +59,7 @@ async def recipients(session: AsyncSession) -> list[Recipient]:
             ReminderSetting.weekly,
             program.label("has_program"),
             ReminderSetting.checkin,
+            start.label("program_start"),
         )
         .outerjoin(ReminderSetting, col(ReminderSetting.user_id) == col(User.id))
         .where(or_(col(User.awaiting).is_(None), col(User.awaiting).not_in(ONBOARDING)))
@@ -61,13 +68,14 @@ async def recipients(session: AsyncSession) -> list[Recipient]:
     )
     found = []
     for row in await session.exec(statement):
-        uid, name, tz, hour, days, morning, rest, weekly, has, checkin = row
+        uid, name, tz, hour, days, morning, rest, weekly, has, checkin, begun = row
         if days is None:
             found.append(Recipient(uid, name, tz, hour, has_program=bool(has)))
         else:
             found.append(
                 Recipient(uid, name, tz, hour, days, morning, rest, weekly, bool(has), checkin)
             )
+        found[-1] = replace(found[-1], program_start=begun)
     return found
 
 

@@ -36,6 +36,7 @@ from storage import deliveries as repo
 from storage import users
 from storage.deliveries import Recipient
 
+DAY = dtm.timedelta(days=1)
 HOURS = range(4, 13)  # the morning hours /remind offers
 CHECKINS = (3, 1, 0)  # readiness questions on the morning message, in /remind's order
 NOT_STARTED = "Send /start first, so I know your timezone."
@@ -125,8 +126,11 @@ class DeloadEveReminders:
     async def slot(self, now: dtm.datetime, user: Recipient, log: DayLog) -> Slot | None:
         """Due at 19:00 local the evening before a deload week starts."""
         zone = zone_of(user)
-        if not user.has_program or daily_slot(now, zone, EVENING, EVENING_GRACE) is None:
-            return None  # outside every user's evening: no program needs reading
+        if not user.has_program or user.program_start is None:
+            return None
+        slot = daily_slot(now, zone, EVENING, EVENING_GRACE)
+        if slot is None or (slot.day + DAY - user.program_start).days % 7:
+            return None  # not the eve of a program week: no program needs reading
         active = await self._programs.active(user.user_id)
         if active is None:
             return None
