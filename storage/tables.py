@@ -454,3 +454,61 @@ class CoachSession(SQLModel, table=True):
     title: str
     exercises: str = "[]"  # JSON: [{exercise, sets, reps, load_kg, rir, rpe, note}]
     created_at: dtm.datetime
+
+
+class ImportRow(SQLModel, table=True):
+    """One confirmed import of another app's (or Spotter's own) CSV export."""
+
+    __tablename__ = "imports"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    )
+    format: str
+    file_name: str = ""
+    workouts: int = 0
+    sets: int = 0
+    warmups: int = 0
+    duplicates: int = 0
+    first_at: dtm.datetime | None = None
+    last_at: dtm.datetime | None = None
+    created_at: dtm.datetime
+
+
+class ImportWorkout(SQLModel, table=True):
+    """A workout an import created: undoing the import deletes exactly these."""
+
+    __tablename__ = "import_workouts"
+
+    import_id: int = Field(
+        sa_column=Column(ForeignKey("imports.id", ondelete="CASCADE"), primary_key=True)
+    )
+    workout_id: int = Field(
+        sa_column=Column(ForeignKey("workouts.id", ondelete="CASCADE"), primary_key=True)
+    )
+
+
+class WarmupSet(SQLModel, table=True):
+    """An imported warm-up set: kept and shown, never part of records, e1RM or volume
+    (those read set_logs only)."""
+
+    __tablename__ = "warmup_sets"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    )
+    workout_id: int = Field(
+        sa_column=Column(ForeignKey("workouts.id", ondelete="CASCADE"), index=True)
+    )
+    exercise: str
+    position: int = 0
+    weight_kg: float | None = None
+    input_weight: float | None = None
+    input_unit: str | None = None
+    reps: int | None = None
+    rpe: float | None = None
+    duration_s: float | None = None
+    distance_m: float | None = None
+    performed_at: dtm.datetime
