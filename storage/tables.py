@@ -512,3 +512,19 @@ class WarmupSet(SQLModel, table=True):
     duration_s: float | None = None
     distance_m: float | None = None
     performed_at: dtm.datetime
+
+
+class BodyWeight(SQLModel, table=True):
+    """A weigh-in: the user's body weight in kg at a moment (one per user and moment)."""
+
+    __tablename__ = "body_weights"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    )
+    measured_at: dtm.datetime
+    local_date: dtm.date
+    kg: float
+    input_value: float
+    input_unit: str
