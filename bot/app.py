@@ -25,6 +25,7 @@ from bot.settings import Settings
 from bot.workers import warm_up
 from handlers import (
     admin,
+    bodyweight,
     broadcast,
     buttons,
     charts,
@@ -61,6 +62,7 @@ FEATURES = (
     charts,
     programs,
     uploads,
+    bodyweight,
     profile,
     admin,
     coach,

@@ -10,6 +10,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes, MessageHandler, f
 from bot.context import services_of
 from bot.services import Services
 from bot.services.users import CHANGE_TIMEZONE, UnknownTimezoneError
+from handlers.bodyweight import log_if_weighin
 from handlers.keyboards import units_keyboard
 from handlers.logbook import entry_of_ack, log_message
 from handlers.onboarding import timezone_set
@@ -41,6 +42,8 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         update.update_id, message, services, onboarding=awaiting == "timezone"
     ):
         return
+    if awaiting is None and await log_if_weighin(update, context, user.units):
+        return  # "bw 82.5" is a weigh-in, never a set
     await log_message(update, context, _edit_target(message, awaiting))
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.services.access import Access
 from bot.services.athlete import AthleteService
+from bot.services.bodyweight import BodyWeightService
 from bot.services.broadcast import BroadcastService
 from bot.services.charts import ChartService
 from bot.services.coaching import CoachingService
@@ -62,6 +63,7 @@ class Services:
     housekeeping: HousekeepingService
     coaching: CoachingService
     broadcast: BroadcastService
+    bodyweight: BodyWeightService
 
 
 def build_services(
@@ -107,4 +109,5 @@ def build_services(
         housekeeping=HousekeepingService(core),
         coaching=coaching,
         broadcast=BroadcastService(core, access),
+        bodyweight=BodyWeightService(core),
     )

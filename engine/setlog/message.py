@@ -25,7 +25,7 @@ from engine.setlog.text import normalise, strip_noise
 MAX_CHARS = 4096
 BODY_WEIGHT = (
     "That looks like your body weight ({mass}), so I haven't logged it as a set: nothing was "
-    "saved. Keeping track of body weight is coming soon."
+    "saved. Log body weight with /weight, like /weight 82.5."
 )
 _CHUNK = re.compile(r"[\n;]")
 _MARK = re.compile(

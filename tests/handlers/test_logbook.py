@@ -86,7 +86,7 @@ async def test_non_logs_are_never_logged(
     question = await say(tg, ANN, "how much should I bench?")
     assert question.text.startswith("I can't answer questions yet")
     assert (await say(tg, ANN, "thanks!")).text == "You're welcome! 💪"
-    assert "body weight (82)" in (await say(tg, ANN, "bw 82")).text
+    assert "Body weight 82 kg logged (not as a set)" in (await say(tg, ANN, "bw 82")).text
     assert db_rows(bot_settings, "SELECT count(*) FROM set_logs") == [(0,)]
 
 

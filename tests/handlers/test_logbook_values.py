@@ -13,10 +13,7 @@ from tests.conftest import onboard, sent
 from tests.faketg import FakeTelegram, SentMessage
 
 ANN = 611
-BODY_WEIGHT = (
-    "That looks like your body weight ({}), so I haven't logged it as a set: nothing was "
-    "saved. Keeping track of body weight is coming soon."
-)
+BODY_WEIGHT = "⚖️ Body weight {} logged (not as a set)."
 WHICH = "Which exercise was that? Start the line with its name, e.g. 'squat 100x5'."
 REFUSED = "Nothing was saved; check it and send it again."
 
@@ -46,15 +43,15 @@ async def ann(live_bot: Services, tg: FakeTelegram) -> Services:
 
 
 @pytest.mark.parametrize(
-    ("text", "mass"), [("bw 82.5kg", "82.5 kg"), ("BW: 81", "81"), ("weighed 80.2", "80.2")]
+    ("text", "mass"), [("bw 82.5kg", "82.5 kg"), ("BW: 81", "81 kg"), ("weighed 80.2", "80.2 kg")]
 )
 async def test_body_weight_after_a_set_is_not_a_set(
     ann: Services, tg: FakeTelegram, bot_settings: Settings, text: str, mass: str
 ) -> None:
-    """'bw 82.5kg' after a bench set was 'Bench press 82.5 kg × 5 … PRs': now it is not logged."""
+    """'bw 82.5kg' after a bench set was 'Bench press 82.5 kg × 5 … PRs': now it is body weight."""
     await say(tg, "bench 80x5")
     reply = await say(tg, text)
-    assert reply.text == BODY_WEIGHT.format(mass)
+    assert reply.text.startswith(BODY_WEIGHT.format(mass))
     assert reply.buttons == []
     assert await stored(tg, bot_settings) == [("bench press", 80.0, 5)]
 
@@ -62,9 +59,10 @@ async def test_body_weight_after_a_set_is_not_a_set(
 async def test_body_weight_without_a_set_before_is_explained(
     ann: Services, tg: FakeTelegram, bot_settings: Settings
 ) -> None:
-    """A body-weight report as the first message gets the same answer and stores nothing."""
-    assert (await say(tg, "bw 82")).text == BODY_WEIGHT.format("82")
+    """A body-weight report as the first message is logged as body weight, no set."""
+    assert (await say(tg, "bw 82")).text.startswith(BODY_WEIGHT.format("82 kg"))
     assert await stored(tg, bot_settings) == []
+    assert await ann.bodyweight.latest_kg(ANN) == 82.0
 
 
 async def test_a_bare_load_follows_up_the_last_exercise(
