@@ -7,6 +7,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot.context import services_of
 from bot.services import Services
+from bot.services.bodyweight import scores_text
 from bot.services.program_text import render_day, render_progress, render_stats, render_week
 from bot.services.program_wizard import EXPIRED, WizardStep
 from handlers.keyboards import grid
@@ -73,8 +74,13 @@ async def show_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    view = await services_of(context).programs.stats(user.id)
-    await reply_in_parts(message, render_stats(view))
+    services = services_of(context)
+    view = await services.programs.stats(user.id)
+    profile = await services.core.profile(user.id)
+    scores, missing = await services.bodyweight.scores(user.id)
+    unit = "lb" if profile is not None and profile.units == "lb" else "kg"
+    text = render_stats(view) + "\n\n" + scores_text(scores, missing, unit)
+    await reply_in_parts(message, text)
 
 
 async def plan_progress(services: Services, user_id: int) -> str | None:

@@ -9,11 +9,13 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from bot.charts.bodyweight import render_bodyweight
-from bot.charts.chart import Chart, from_kg
+from bot.charts.chart import Chart, Unit, fmt_number, from_kg
 from bot.services.core import Core
 from engine.bodyweight import TrendPoint, trend
 from engine.errors import EngineError
+from engine.strength_scores import BIG_THREE, StrengthScores, big_three_scores
 from storage import bodyweight as repo
+from storage import logbook, users
 from storage.tables import BodyWeight
 
 CHART_DAYS = 180
@@ -43,6 +45,19 @@ class WeighIn:
                          f"7-day trend {from_kg(self.trend_kg, self.unit):.1f} {self.unit}.")
         lines.append("/weight shows the chart.")
         return "\n".join(lines)
+
+
+def scores_text(scores: StrengthScores | None, missing: str, unit: Unit) -> str:
+    """The /stats lines for DOTS and Wilks 2 (or what they still need)."""
+    if scores is None:
+        return f"🏋️ DOTS and Wilks 2 need {missing}."
+    total = fmt_number(from_kg(scores.total_kg, unit))
+    weight = fmt_number(from_kg(scores.bodyweight_kg, unit))
+    return (
+        f"🏋️ Squat + bench + deadlift e1RM total {total} {unit} at {weight} {unit}: "
+        f"DOTS {scores.dots:.1f}, Wilks 2 {scores.wilks2:.1f} (estimates from e1RMs, "
+        "not meet lifts)."
+    )
 
 
 class BodyWeightService:
@@ -84,6 +99,24 @@ class BodyWeightService:
         points = trend([(r.local_date, r.kg) for r in rows])
         start = today - dtm.timedelta(days=CHART_DAYS)
         return [p for p in points if p.day >= start]
+
+    async def scores(self, user_id: int) -> tuple[StrengthScores | None, str]:
+        """DOTS and Wilks 2 of the best squat + bench + deadlift e1RMs at the latest body
+        weight, or None with what is missing."""
+        async with self._core.db.read() as session:
+            user = await users.get_user(session, user_id)
+            rows = await logbook.user_sets(session, user_id)
+            weighin = await repo.latest(session, user_id)
+        best: dict[str, float] = {}
+        for row in rows:
+            if row.exercise in BIG_THREE and row.e1rm_kg:
+                best[row.exercise] = max(best.get(row.exercise, 0.0), row.e1rm_kg)
+        missing = [name for name in BIG_THREE if name not in best]
+        if weighin is None:
+            missing.append("a body weight (/weight 82.5)")
+        sex = "f" if user is not None and user.sex == "f" else "m"
+        found = big_three_scores(best, None if weighin is None else weighin.kg, sex)
+        return found, ", ".join(missing)
 
     async def chart(self, user_id: int) -> Chart:
         """Render the body-weight chart in a worker (NotEnoughDataError before two days)."""

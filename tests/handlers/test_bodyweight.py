@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dtm
 
 from bot.services import Services
+from engine.strength_scores import dots, wilks2
 from tests.conftest import FrozenClock, onboard
 from tests.faketg import FakeTelegram
 from tests.handlers.test_charts_commands import ask, assert_chart_photo, at
@@ -60,3 +61,22 @@ async def test_impossible_weights_are_refused_kindly(
         assert "body weight" in reply.text.lower()
         assert "logged" not in reply.text
     assert await live_bot.bodyweight.latest_kg(ANN) is None
+
+
+async def test_stats_shows_dots_and_wilks2_of_the_big_three(
+    live_bot: Services, tg: FakeTelegram, clock: FrozenClock
+) -> None:
+    """/stats adds DOTS and Wilks 2 of the best squat, bench and deadlift e1RMs at the latest
+    body weight, and says what is missing before that."""
+    clock.now = at(11, 1, 8)
+    await onboard(tg, ANN)
+    for text in ("squat 200x1", "bench 140x1"):
+        await ask(tg, ANN, text)
+    stats = await ask(tg, ANN, "/stats")
+    assert "DOTS and Wilks 2 need deadlift, a body weight (/weight 82.5)." in stats.text
+    await ask(tg, ANN, "deadlift 240x1")
+    await ask(tg, ANN, "/weight 90")
+    stats = await ask(tg, ANN, "/stats")
+    expected = f"DOTS {dots('m', 90, 580):.1f}, Wilks 2 {wilks2('m', 90, 580):.1f}"
+    assert "e1RM total 580 kg at 90 kg" in stats.text
+    assert expected in stats.text
